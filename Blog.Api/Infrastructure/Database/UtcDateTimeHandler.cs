@@ -1,0 +1,23 @@
+using System.Data;
+using System.Globalization;
+using Dapper;
+
+namespace Blog.Api.Infrastructure.Database;
+
+/// <summary>
+/// Stores timestamps as fixed-width ISO-8601 UTC text (sortable as text) and reads them back as
+/// <see cref="DateTimeKind.Utc"/>, so that the API answers <c>...Z</c>.
+/// </summary>
+public sealed class UtcDateTimeHandler : SqlMapper.TypeHandler<DateTime>
+{
+    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    public override void SetValue(IDbDataParameter parameter, DateTime value)
+    {
+        parameter.DbType = DbType.String;
+        parameter.Value = value.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture);
+    }
+
+    public override DateTime Parse(object value) =>
+        DateTime.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Blog.Api.Infrastructure.Errors;
+using Blog.Features.Common.Http;
+using Microsoft.Extensions.Options;
+
+namespace Blog.Api.Infrastructure.Security;
+
+/// <summary><c>Blog:RateLimits</c>: requests a minute per client address.</summary>
+public sealed class RateLimitOptions
+{
+    public int LoginPerMinute { get; set; } = 20;
+
+    public int RegisterPerMinute { get; set; } = 20;
+}
+
+public static class RateLimits
+{
+    /// <summary>Per-client-address fixed windows for login and register; refusals are 429 problems with Retry-After.</summary>
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RateLimitOptions>(configuration.GetSection("Blog:RateLimits"));
+        return services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                }
+
+                return new ValueTask(Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests from this address. Try again later."));
+            };
+            options.AddPolicy(RateLimitPolicies.Login, context => PerClientAddress(context, limits => limits.LoginPerMinute));
+            options.AddPolicy(RateLimitPolicies.Register, context => PerClientAddress(context, limits => limits.RegisterPerMinute));
+        });
+    }
+
+    private static RateLimitPartition<string> PerClientAddress(HttpContext context, Func<RateLimitOptions, int> permitsPerMinute)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        return RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute(limits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
+}

@@ -1,0 +1,80 @@
+using System.Buffers.Text;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Blog.Features.Common;
+using Dapper;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace Blog.Api.Infrastructure.Sessions;
+
+/// <summary>
+/// Keeps authentication tickets in the <c>sessions</c> table; the cookie carries only a random key. Deleting the
+/// row (logout), deactivating the user or passing the absolute lifetime ends the session at once.
+/// </summary>
+public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<SessionOptions> options, TimeProvider clock) : ITicketStore
+{
+    private const string InsertSql = """
+        INSERT INTO sessions (id, user_id, ticket, expires_at, absolute_expires_at)
+        VALUES (@Id, @UserId, @Ticket, @ExpiresAt, @AbsoluteExpiresAt)
+        """;
+
+    private const string RenewSql = "UPDATE sessions SET ticket = @Ticket, expires_at = @ExpiresAt WHERE id = @Id";
+
+    private const string RetrieveSql = """
+        SELECT s.ticket
+        FROM sessions s
+        JOIN users u ON u.id = s.user_id
+        WHERE s.id = @Id AND u.active = TRUE AND s.expires_at > @Now AND s.absolute_expires_at > @Now
+        """;
+
+    private const string RemoveSql = "DELETE FROM sessions WHERE id = @Id";
+
+    public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken)
+    {
+        var id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        var userId = long.Parse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(InsertSql, new
+        {
+            Id = id,
+            UserId = userId,
+            Ticket = TicketSerializer.Default.Serialize(ticket),
+            ExpiresAt = ExpiresAt(ticket, now),
+            AbsoluteExpiresAt = (now + options.Value.AbsoluteLifetime).UtcDateTime,
+        });
+        return id;
+    }
+
+    public Task RenewAsync(string key, AuthenticationTicket ticket) => RenewAsync(key, ticket, CancellationToken.None);
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(RenewSql, new { Id = key, Ticket = TicketSerializer.Default.Serialize(ticket), ExpiresAt = ExpiresAt(ticket, clock.GetUtcNow()) });
+    }
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, CancellationToken.None);
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var ticket = await connection.ExecuteScalarAsync<byte[]?>(RetrieveSql, new { Id = key, Now = clock.GetUtcNow().UtcDateTime });
+        return ticket is null ? null : TicketSerializer.Default.Deserialize(ticket);
+    }
+
+    public Task RemoveAsync(string key) => RemoveAsync(key, CancellationToken.None);
+
+    public async Task RemoveAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(RemoveSql, new { Id = key });
+    }
+
+    private DateTime ExpiresAt(AuthenticationTicket ticket, DateTimeOffset now) =>
+        (ticket.Properties.ExpiresUtc ?? now + options.Value.IdleTimeout).UtcDateTime;
+}

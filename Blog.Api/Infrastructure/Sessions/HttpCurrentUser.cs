@@ -1,0 +1,21 @@
+using System.Globalization;
+using System.Security.Claims;
+using Blog.Features.Common;
+
+namespace Blog.Api.Infrastructure.Sessions;
+
+/// <summary>The <see cref="ICurrentUser"/> of an HTTP request: the claims of its session.</summary>
+public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public bool IsSignedIn => Principal.Identity?.IsAuthenticated == true;
+
+    public long Id => long.Parse(
+        Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The request is anonymous."),
+        CultureInfo.InvariantCulture);
+
+    public string Username => Principal.Identity?.Name ?? throw new InvalidOperationException("The request is anonymous.");
+
+    public bool IsInRole(string role) => Principal.IsInRole(role);
+}

@@ -1,0 +1,32 @@
+namespace Blog.Features.Common;
+
+public enum ErrorKind
+{
+    Validation,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    TooManyRequests,
+}
+
+/// <summary>An expected failure, described as the problem response it becomes.</summary>
+public sealed record Error(
+    ErrorKind Kind,
+    string? Detail = null,
+    IReadOnlyDictionary<string, string[]>? Errors = null,
+    TimeSpan? RetryAfter = null)
+{
+    public static Error Validation(IReadOnlyDictionary<string, string[]> errors) => new(ErrorKind.Validation, Errors: errors);
+
+    public static Error Conflict(IReadOnlyDictionary<string, string[]> errors) => new(ErrorKind.Conflict, Errors: errors);
+
+    public static Error Unauthorized(string detail) => new(ErrorKind.Unauthorized, detail);
+
+    public static Error Forbidden(string detail) => new(ErrorKind.Forbidden, detail);
+
+    public static Error NotFound(string detail) => new(ErrorKind.NotFound, detail);
+
+    public static Error TooManyRequests(string detail, TimeSpan retryAfter) =>
+        new(ErrorKind.TooManyRequests, detail, RetryAfter: retryAfter);
+}

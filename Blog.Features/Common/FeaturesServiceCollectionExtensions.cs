@@ -1,0 +1,42 @@
+using FluentValidation;
+using Mapster;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Blog.Features.Common;
+
+public static class FeaturesServiceCollectionExtensions
+{
+    private static readonly Lazy<TypeAdapterConfig> Mapping = new(() =>
+    {
+        TypeAdapterConfig.GlobalSettings.Scan(typeof(FeaturesServiceCollectionExtensions).Assembly);
+        TypeAdapterConfig.GlobalSettings.Compile();
+        return TypeAdapterConfig.GlobalSettings;
+    });
+
+    /// <summary>
+    /// The use cases: the mediator with its pipeline (authorization, then validation), the validators, the
+    /// mappings and the services the handlers share. The host adds <see cref="ICurrentUser"/> and
+    /// <see cref="IDbConnectionFactory"/>.
+    /// </summary>
+    public static IServiceCollection AddBlogFeatures(this IServiceCollection services)
+    {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<IEndpoint>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.Configure<PasswordHasherOptions>(options =>
+        {
+            options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            options.IterationCount = Passwords.Iterations;
+        });
+        services.AddSingleton<Passwords>();
+        services.AddSingleton<Register.CommonPasswords>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(Mapping.Value);
+        return services;
+    }
+}

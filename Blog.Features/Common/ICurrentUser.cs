@@ -1,0 +1,20 @@
+namespace Blog.Features.Common;
+
+/// <summary>Who sends the request. Handlers read it instead of <c>HttpContext</c>, so tests can fake it.</summary>
+public interface ICurrentUser
+{
+    bool IsSignedIn { get; }
+
+    /// <summary>The signed-in user's id; only read it in requests that require sign-in.</summary>
+    long Id { get; }
+
+    /// <summary>The signed-in user's username; only read it in requests that require sign-in.</summary>
+    string Username { get; }
+
+    bool IsInRole(string role);
+}
+
+public static class Roles
+{
+    public const string Author = "author";
+}

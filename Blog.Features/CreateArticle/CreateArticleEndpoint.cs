@@ -1,0 +1,25 @@
+using Blog.Features.Common;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Blog.Features.CreateArticle;
+
+internal sealed class CreateArticleEndpoint : IEndpoint
+{
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/articles", async Task<Results<Created<ArticleResponse>, ErrorResult>> (CreateArticleRequest request, ISender sender, CancellationToken cancellationToken) =>
+            {
+                var result = await sender.Send(request, cancellationToken);
+                return result.ToHttpResult(article => TypedResults.Created($"/api/v1/articles/{article.Id}", article));
+            })
+            .WithName("CreateArticle")
+            .WithSummary("Publishes an article by the signed-in author.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+}

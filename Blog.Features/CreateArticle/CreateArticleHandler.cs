@@ -1,0 +1,30 @@
+using Blog.Features.Common;
+using Dapper;
+using Mediator;
+
+namespace Blog.Features.CreateArticle;
+
+internal sealed class CreateArticleHandler(IDbConnectionFactory database, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<CreateArticleRequest, Result<ArticleResponse>>
+{
+    private const string Sql = """
+        INSERT INTO articles (author_id, title, content, created_at)
+        VALUES (@AuthorId, @Title, @Content, @CreatedAt)
+        RETURNING id
+        """;
+
+    public async ValueTask<Result<ArticleResponse>> Handle(CreateArticleRequest request, CancellationToken cancellationToken)
+    {
+        var article = new
+        {
+            AuthorId = currentUser.Id,
+            Title = request.Title.Trim(),
+            request.Content,
+            CreatedAt = Timestamps.Now(clock),
+        };
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long>(Sql, article);
+        return new ArticleResponse(id, article.Title, article.Content, article.CreatedAt, new AuthorResponse(currentUser.Id, currentUser.Username));
+    }
+}

@@ -1,0 +1,26 @@
+using Blog.Features.Common;
+using Dapper;
+using Mapster;
+using Mediator;
+
+namespace Blog.Features.GetArticle;
+
+internal sealed class GetArticleHandler(IDbConnectionFactory database, ICurrentUser currentUser)
+    : IQueryHandler<GetArticleRequest, Result<ArticleResponse>>
+{
+    // The author is part of the key: no row for another user's article, so no way to tell it exists.
+    private const string Sql = """
+        SELECT a.id AS Id, a.title AS Title, a.content AS Content, a.created_at AS CreatedAt,
+               a.author_id AS AuthorId, u.username AS AuthorUsername
+        FROM articles a
+        JOIN users u ON u.id = a.author_id
+        WHERE a.id = @Id AND a.author_id = @AuthorId
+        """;
+
+    public async ValueTask<Result<ArticleResponse>> Handle(GetArticleRequest request, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ArticleRow>(Sql, new { request.Id, AuthorId = currentUser.Id });
+        return row is null ? Error.NotFound("No such article.") : row.Adapt<ArticleResponse>();
+    }
+}

@@ -1,0 +1,8 @@
+using Blog.Features.Common;
+using Mediator;
+
+namespace Blog.Features.GetArticle;
+
+/// <summary>One of the caller's own articles. Another user's article is the same 404 as a missing one.</summary>
+[RequireSignIn]
+public sealed record GetArticleRequest(long Id) : IQuery<Result<ArticleResponse>>;

@@ -1,0 +1,7 @@
+using Blog.Features.Common;
+using Mediator;
+
+namespace Blog.Features.GetCurrentUser;
+
+[RequireSignIn]
+public sealed record GetCurrentUserRequest : IQuery<Result<UserResponse>>;

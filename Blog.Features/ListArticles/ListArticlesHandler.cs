@@ -1,0 +1,51 @@
+using System.Globalization;
+using Blog.Features.Common;
+using Dapper;
+using Mapster;
+using Mediator;
+
+namespace Blog.Features.ListArticles;
+
+internal sealed class ListArticlesHandler(IDbConnectionFactory database, ICurrentUser currentUser)
+    : IQueryHandler<ListArticlesRequest, Result<ArticlePage>>
+{
+    // Keyset pagination on the (author_id, id DESC) index: every page costs the same, however deep.
+    // One row beyond the page tells whether there is a next one.
+    private const string Sql = """
+        SELECT a.id AS Id, a.title AS Title, a.content AS Content, a.created_at AS CreatedAt,
+               a.author_id AS AuthorId, u.username AS AuthorUsername
+        FROM articles a
+        JOIN users u ON u.id = a.author_id
+        WHERE a.author_id = @AuthorId AND a.id < @Before
+        ORDER BY a.id DESC
+        LIMIT @Take
+        """;
+
+    public async ValueTask<Result<ArticlePage>> Handle(ListArticlesRequest request, CancellationToken cancellationToken)
+    {
+        var limit = ListArticlesRequest.DefaultLimit;
+        if (request.Limit is not null)
+        {
+            ListArticlesValidator.TryParseLimit(request.Limit, out limit);
+        }
+
+        var before = long.MaxValue;
+        if (request.Cursor is not null)
+        {
+            ListArticlesValidator.TryParseCursor(request.Cursor, out before);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<ArticleRow>(Sql, new { AuthorId = currentUser.Id, Before = before, Take = limit + 1 })).AsList();
+
+        var hasMore = rows.Count > limit;
+        var items = new List<ArticleResponse>(Math.Min(rows.Count, limit));
+        for (var i = 0; i < rows.Count && i < limit; i++)
+        {
+            items.Add(rows[i].Adapt<ArticleResponse>());
+        }
+
+        var nextCursor = hasMore ? items[^1].Id.ToString(CultureInfo.InvariantCulture) : null;
+        return new ArticlePage(items, nextCursor);
+    }
+}

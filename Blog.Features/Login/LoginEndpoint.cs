@@ -1,0 +1,32 @@
+using Blog.Features.Common;
+using Blog.Features.Common.Http;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Blog.Features.Login;
+
+internal sealed class LoginEndpoint : IEndpoint
+{
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/login", async Task<Results<Ok<UserResponse>, ErrorResult>> (LoginRequest request, ISender sender, HttpContext httpContext) =>
+            {
+                var result = await sender.Send(request, httpContext.RequestAborted);
+                if (result.IsSuccess)
+                {
+                    await Session.SignInAsync(httpContext, result.Value);
+                }
+
+                return result.ToHttpResult(TypedResults.Ok);
+            })
+            .WithName("Login")
+            .WithSummary("Signs in by username or email address.")
+            .RequireRateLimiting(RateLimitPolicies.Login)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+}

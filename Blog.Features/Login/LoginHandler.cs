@@ -1,0 +1,149 @@
+using Blog.Features.Common;
+using Dapper;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+
+namespace Blog.Features.Login;
+
+/// <summary>
+/// Checks the credentials. Unknown user and wrong password answer the same and cost the same (a dummy hash is
+/// verified). Failures are counted per submitted identifier, whether or not such a user exists: five in a row
+/// lock that identifier for five minutes, even for the right password.
+/// </summary>
+internal sealed partial class LoginHandler(
+    IDbConnectionFactory database,
+    Passwords passwords,
+    TimeProvider clock,
+    ILogger<LoginHandler> logger) : ICommandHandler<LoginRequest, Result<UserResponse>>
+{
+    public const int MaxFailures = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(5);
+
+    private const string FindLockSql = "SELECT locked_until FROM login_failures WHERE identifier = @Identifier";
+
+    private const string FindUserSql = """
+        SELECT id AS Id, username AS Username, email AS Email, password_hash AS PasswordHash, active AS Active
+        FROM users
+        WHERE username_normalized = @Identifier OR email_normalized = @Identifier;
+
+        SELECT r.name
+        FROM users u
+        JOIN user_roles ur ON ur.user_id = u.id
+        JOIN roles r ON r.id = ur.role_id
+        WHERE u.username_normalized = @Identifier OR u.email_normalized = @Identifier
+        ORDER BY r.name;
+        """;
+
+    // A failure after an expired lock starts a new count.
+    private const string CountFailureSql = """
+        INSERT INTO login_failures (identifier, failures, locked_until) VALUES (@Identifier, 1, NULL)
+        ON CONFLICT (identifier) DO UPDATE SET
+            failures = CASE WHEN login_failures.locked_until IS NULL THEN login_failures.failures + 1 ELSE 1 END,
+            locked_until = NULL
+        RETURNING failures
+        """;
+
+    private const string LockSql = "UPDATE login_failures SET locked_until = @LockedUntil WHERE identifier = @Identifier";
+
+    private const string ClearFailuresSql = "DELETE FROM login_failures WHERE identifier = @Identifier";
+
+    private const string UpgradeHashSql = "UPDATE users SET password_hash = @PasswordHash WHERE id = @Id";
+
+    public async ValueTask<Result<UserResponse>> Handle(LoginRequest request, CancellationToken cancellationToken)
+    {
+        var identifier = request.UsernameOrEmail.Trim().ToUpperInvariant();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        var lockedUntil = await connection.ExecuteScalarAsync<DateTime?>(FindLockSql, new { Identifier = identifier });
+        if (lockedUntil > now)
+        {
+            LogLockedOut(logger);
+            return Error.TooManyRequests("Too many failed sign-in attempts. Try again later.", lockedUntil.Value - now);
+        }
+
+        UserCredentials? user;
+        string[] roles;
+        await using (var results = await connection.QueryMultipleAsync(FindUserSql, new { Identifier = identifier }))
+        {
+            user = await results.ReadSingleOrDefaultAsync<UserCredentials>();
+            roles = (await results.ReadAsync<string>()).ToArray();
+        }
+
+        if (user is null)
+        {
+            passwords.VerifyDummy(request.Password);
+            return await FailAsync(connection, identifier, now, userId: null);
+        }
+
+        var verification = passwords.Verify(user.PasswordHash, request.Password);
+        if (verification == PasswordVerificationResult.Failed)
+        {
+            return await FailAsync(connection, identifier, now, user.Id);
+        }
+
+        if (!user.Active)
+        {
+            LogDisabled(logger, user.Id);
+            return Error.Forbidden("Account is disabled.");
+        }
+
+        await connection.ExecuteAsync(ClearFailuresSql, new { Identifier = identifier });
+        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            await connection.ExecuteAsync(UpgradeHashSql, new { user.Id, PasswordHash = passwords.Hash(request.Password) });
+            LogHashUpgraded(logger, user.Id);
+        }
+
+        LogSignedIn(logger, user.Id);
+        return new UserResponse(user.Id, user.Username, user.Email, roles);
+    }
+
+    private async Task<Result<UserResponse>> FailAsync(System.Data.Common.DbConnection connection, string identifier, DateTime now, long? userId)
+    {
+        var failures = await connection.ExecuteScalarAsync<int>(CountFailureSql, new { Identifier = identifier });
+        if (failures >= MaxFailures)
+        {
+            await connection.ExecuteAsync(LockSql, new { Identifier = identifier, LockedUntil = now + LockoutDuration });
+            LogLockStarted(logger, userId);
+        }
+        else
+        {
+            LogFailed(logger, userId, failures);
+        }
+
+        return Error.Unauthorized("Wrong username or password.");
+    }
+
+    private sealed class UserCredentials
+    {
+        public long Id { get; init; }
+
+        public required string Username { get; init; }
+
+        public required string Email { get; init; }
+
+        public required string PasswordHash { get; init; }
+
+        public bool Active { get; init; }
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "User {UserId} signed in")]
+    private static partial void LogSignedIn(ILogger logger, long userId);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Sign-in failed (user {UserId}, failure {Failures} in a row; no user id: no such account)")]
+    private static partial void LogFailed(ILogger logger, long? userId, int failures);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Sign-in identifier locked out after repeated failures (user {UserId}; no user id: no such account)")]
+    private static partial void LogLockStarted(ILogger logger, long? userId);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Sign-in refused: identifier is locked out")]
+    private static partial void LogLockedOut(ILogger logger);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Sign-in refused: user {UserId} is disabled")]
+    private static partial void LogDisabled(ILogger logger, long userId);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Password hash of user {UserId} upgraded to the current parameters")]
+    private static partial void LogHashUpgraded(ILogger logger, long userId);
+}

@@ -1,0 +1,28 @@
+using Blog.Features.Common;
+using Blog.Features.Common.Http;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Blog.Features.Logout;
+
+internal sealed class LogoutEndpoint : IEndpoint
+{
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/logout", async Task<Results<NoContent, ErrorResult>> (LogoutRequest? request, ISender sender, HttpContext httpContext) =>
+            {
+                var result = await sender.Send(request ?? new LogoutRequest(), httpContext.RequestAborted);
+                if (result.IsSuccess)
+                {
+                    await Session.SignOutAsync(httpContext);
+                }
+
+                return result.ToHttpResult(_ => TypedResults.NoContent());
+            })
+            .WithName("Logout")
+            .WithSummary("Ends the session on the server and expires its cookie.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+}

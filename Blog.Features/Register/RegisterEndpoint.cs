@@ -1,0 +1,31 @@
+using Blog.Features.Common;
+using Blog.Features.Common.Http;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Blog.Features.Register;
+
+internal sealed class RegisterEndpoint : IEndpoint
+{
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/register", async Task<Results<Created<UserResponse>, ErrorResult>> (RegisterRequest request, ISender sender, HttpContext httpContext) =>
+            {
+                var result = await sender.Send(request, httpContext.RequestAborted);
+                if (result.IsSuccess)
+                {
+                    await Session.SignInAsync(httpContext, result.Value);
+                }
+
+                return result.ToHttpResult(user => TypedResults.Created("/api/v1/users/current", user));
+            })
+            .WithName("Register")
+            .WithSummary("Creates an account with the role author and signs it in.")
+            .RequireRateLimiting(RateLimitPolicies.Register)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+}

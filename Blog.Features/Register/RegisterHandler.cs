@@ -1,0 +1,95 @@
+using System.Data.Common;
+using Blog.Features.Common;
+using Dapper;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace Blog.Features.Register;
+
+internal sealed partial class RegisterHandler(
+    IDbConnectionFactory database,
+    Passwords passwords,
+    TimeProvider clock,
+    ILogger<RegisterHandler> logger) : ICommandHandler<RegisterRequest, Result<UserResponse>>
+{
+    private const string FindTakenSql = """
+        SELECT CASE WHEN username_normalized = @UsernameNormalized THEN 'username' ELSE 'email' END
+        FROM users
+        WHERE username_normalized = @UsernameNormalized OR email_normalized = @EmailNormalized
+        """;
+
+    private const string InsertUserSql = """
+        INSERT INTO users (username, username_normalized, email, email_normalized, password_hash, active, created_at)
+        VALUES (@Username, @UsernameNormalized, @Email, @EmailNormalized, @PasswordHash, TRUE, @CreatedAt)
+        RETURNING id
+        """;
+
+    private const string GrantRoleSql = """
+        INSERT INTO user_roles (user_id, role_id)
+        SELECT @UserId, id FROM roles WHERE name = @Role
+        """;
+
+    private const string UsernameTaken = "The username is already taken.";
+    private const string EmailTaken = "The email address is already registered.";
+
+    public async ValueTask<Result<UserResponse>> Handle(RegisterRequest request, CancellationToken cancellationToken)
+    {
+        var user = new
+        {
+            request.Username,
+            UsernameNormalized = request.Username.ToUpperInvariant(),
+            request.Email,
+            EmailNormalized = request.Email.ToUpperInvariant(),
+        };
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        // Reports both taken fields at once; the unique indexes still decide races below.
+        var taken = (await connection.QueryAsync<string>(FindTakenSql, user)).ToHashSet();
+        if (taken.Count > 0)
+        {
+            return Conflict(usernameTaken: taken.Contains("username"), emailTaken: taken.Contains("email"));
+        }
+
+        var passwordHash = passwords.Hash(request.Password);
+        long id;
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            id = await connection.ExecuteScalarAsync<long>(
+                InsertUserSql,
+                new { user.Username, user.UsernameNormalized, user.Email, user.EmailNormalized, PasswordHash = passwordHash, CreatedAt = Timestamps.Now(clock) },
+                transaction);
+            await connection.ExecuteAsync(GrantRoleSql, new { UserId = id, Role = Roles.Author }, transaction);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbException exception) when (UniqueViolation.IsOn(exception, "users.username_normalized") || UniqueViolation.IsOn(exception, "users.email_normalized"))
+        {
+            return Conflict(
+                usernameTaken: UniqueViolation.IsOn(exception, "users.username_normalized"),
+                emailTaken: UniqueViolation.IsOn(exception, "users.email_normalized"));
+        }
+
+        LogRegistered(logger, id);
+        return new UserResponse(id, request.Username, request.Email, [Roles.Author]);
+    }
+
+    private static Error Conflict(bool usernameTaken, bool emailTaken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (usernameTaken)
+        {
+            errors["username"] = [UsernameTaken];
+        }
+
+        if (emailTaken)
+        {
+            errors["email"] = [EmailTaken];
+        }
+
+        return Error.Conflict(errors);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "User {UserId} registered")]
+    private static partial void LogRegistered(ILogger logger, long userId);
+}

@@ -1,0 +1,65 @@
+using Blog.Api.Infrastructure.Database;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Blog.Tests.Infrastructure;
+
+/// <summary>A real SQLite file in a fresh temporary folder, with the real migrations applied.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("blog-tests-").FullName;
+
+    public TestDatabase()
+    {
+        Path = System.IO.Path.Combine(_folder, "blog.db");
+        ConnectionString = $"Data Source={Path}";
+        Factory = new SqliteConnectionFactory(ConnectionString, _folder);
+    }
+
+    public string Path { get; }
+
+    public string ConnectionString { get; }
+
+    public SqliteConnectionFactory Factory { get; }
+
+    public async Task MigrateAsync()
+    {
+        SqlMapper.AddTypeHandler(new UtcDateTimeHandler());
+        await new Migrator(Factory, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
+    }
+
+    /// <summary>Runs SQL against the file directly, outside the application: to arrange rows and to check them.</summary>
+    public async Task<T?> ScalarAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await Factory.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<T>(sql, parameters);
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await Factory.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteAsync(sql, parameters);
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await Factory.OpenAsync(CancellationToken.None);
+        return (await connection.QueryAsync<T>(sql, parameters)).AsList();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A connection of a still-stopping host may hold the file; the temp folder is cleaned up later.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,175 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+
+import {
+  ErrorMessages,
+  errorMessage,
+  notBlank,
+  showServerErrors,
+  trimmedMaxLength,
+} from '../shared/forms';
+import { describeError, fieldErrorsOf } from '../shared/problem';
+import { CONTENT_MAX_LENGTH, CONTENT_MIN_LENGTH, TITLE_MAX_LENGTH } from './article';
+import { ArticlesApi } from './articles-api';
+
+type Field = 'title' | 'content';
+
+const MESSAGES: Record<Field, ErrorMessages> = {
+  title: {
+    required: 'Enter a title.',
+    maxlength: `The title must be at most ${TITLE_MAX_LENGTH} characters.`,
+  },
+  content: {
+    required: 'Write some content.',
+    minlength: `The content must be at least ${CONTENT_MIN_LENGTH} characters.`,
+    maxlength: `The content must be at most ${CONTENT_MAX_LENGTH} characters.`,
+  },
+};
+
+@Component({
+  selector: 'app-article-editor',
+  imports: [ReactiveFormsModule, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1 class="h3 mb-3">New article</h1>
+
+    @if (error(); as message) {
+      <div class="alert alert-danger" role="alert">{{ message }}</div>
+    }
+
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <div class="mb-3">
+        <label for="title" class="form-label">Title</label>
+        <input
+          id="title"
+          class="form-control"
+          formControlName="title"
+          autocomplete="off"
+          [class.is-invalid]="errorFor('title')"
+          [attr.aria-invalid]="errorFor('title') ? true : null"
+          [attr.aria-describedby]="describedBy('title')"
+        />
+        <div
+          id="title-count"
+          class="form-text text-end"
+          [class.text-danger]="titleLength() > titleMax"
+        >
+          {{ titleLength() }} / {{ titleMax }}
+        </div>
+        @if (errorFor('title'); as message) {
+          <div id="title-error" class="invalid-feedback">{{ message }}</div>
+        }
+      </div>
+
+      <div class="mb-3">
+        <label for="content" class="form-label">Content</label>
+        <textarea
+          id="content"
+          class="form-control"
+          rows="12"
+          formControlName="content"
+          [class.is-invalid]="errorFor('content')"
+          [attr.aria-invalid]="errorFor('content') ? true : null"
+          [attr.aria-describedby]="describedBy('content')"
+        ></textarea>
+        <div
+          id="content-count"
+          class="form-text text-end"
+          [class.text-danger]="contentLength() > contentMax"
+        >
+          {{ contentLength() }} / {{ contentMax }}
+        </div>
+        @if (errorFor('content'); as message) {
+          <div id="content-error" class="invalid-feedback">{{ message }}</div>
+        }
+      </div>
+
+      <div class="d-flex flex-wrap gap-2">
+        <button type="submit" class="btn btn-primary" [disabled]="pending()">
+          @if (pending()) {
+            <span class="spinner-border spinner-border-sm me-1" aria-hidden="true"></span>
+            Publishing…
+          } @else {
+            Publish
+          }
+        </button>
+        <a class="btn btn-outline-secondary" routerLink="/articles">Cancel</a>
+      </div>
+    </form>
+  `,
+})
+export class ArticleEditor {
+  private readonly articles = inject(ArticlesApi);
+  private readonly router = inject(Router);
+
+  protected readonly titleMax = TITLE_MAX_LENGTH;
+  protected readonly contentMax = CONTENT_MAX_LENGTH;
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    title: ['', [notBlank, trimmedMaxLength(TITLE_MAX_LENGTH)]],
+    content: [
+      '',
+      [
+        notBlank,
+        Validators.minLength(CONTENT_MIN_LENGTH),
+        Validators.maxLength(CONTENT_MAX_LENGTH),
+      ],
+    ],
+  });
+  private readonly value = toSignal(this.form.valueChanges, {
+    initialValue: this.form.getRawValue(),
+  });
+  /** The title counts as the API counts it: after trimming. */
+  protected readonly titleLength = computed(() => (this.value().title ?? '').trim().length);
+  protected readonly contentLength = computed(() => (this.value().content ?? '').length);
+  protected readonly pending = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected errorFor(field: Field): string | null {
+    return errorMessage(this.form.controls[field], MESSAGES[field]);
+  }
+
+  protected describedBy(field: Field): string {
+    return this.errorFor(field) ? `${field}-count ${field}-error` : `${field}-count`;
+  }
+
+  protected submit(): void {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.pending()) {
+      return;
+    }
+    this.pending.set(true);
+    this.error.set(null);
+    const { title, content } = this.form.getRawValue();
+    this.articles.create({ title: title.trim(), content }).subscribe({
+      next: (article) => void this.router.navigate(['/articles', article.id]),
+      error: (error: unknown) => {
+        this.pending.set(false);
+        this.error.set(this.messageFor(error));
+      },
+    });
+  }
+
+  private messageFor(error: unknown): string | null {
+    if (!(error instanceof HttpErrorResponse)) {
+      return describeError(error);
+    }
+    const fieldErrors = fieldErrorsOf(error, ['title', 'content']);
+    if (error.status === 400 && Object.keys(fieldErrors).length > 0) {
+      return showServerErrors(this.form, fieldErrors);
+    }
+    switch (error.status) {
+      case 401:
+        return null; // the session-ended interceptor takes over
+      case 403:
+        return 'Your account may not publish articles.';
+      case 413:
+        return 'The article is too large to publish.';
+      default:
+        return describeError(error);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+
+import { Article, ArticlePage } from './article';
+import { ArticlesApi } from './articles-api';
+
+const article: Article = {
+  id: 7,
+  title: 'Hello',
+  content: 'First words.',
+  createdAt: '2026-11-26T22:44:10Z',
+  author: { id: 1, username: 'alice' },
+};
+
+describe('ArticlesApi', () => {
+  let api: ArticlesApi;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    api = TestBed.inject(ArticlesApi);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('asks for the first page of 20', () => {
+    let page: ArticlePage | undefined;
+    api.list().subscribe((result) => (page = result));
+    const request = http.expectOne((req) => req.url === '/api/v1/articles');
+    expect(request.request.method).toBe('GET');
+    expect(request.request.urlWithParams).toBe('/api/v1/articles?limit=20');
+    request.flush({ items: [article], nextCursor: '7' });
+    expect(page).toEqual({ items: [article], nextCursor: '7' });
+  });
+
+  it('passes the cursor of the previous page on', () => {
+    api.list('7').subscribe();
+    const request = http.expectOne((req) => req.url === '/api/v1/articles');
+    expect(request.request.urlWithParams).toBe('/api/v1/articles?limit=20&cursor=7');
+    request.flush({ items: [], nextCursor: null });
+  });
+
+  it('gets one article', () => {
+    let result: Article | undefined;
+    api.get(7).subscribe((value) => (result = value));
+    http.expectOne({ method: 'GET', url: '/api/v1/articles/7' }).flush(article);
+    expect(result).toEqual(article);
+  });
+
+  it('creates an article', () => {
+    let result: Article | undefined;
+    api.create({ title: 'Hello', content: 'First words.' }).subscribe((value) => (result = value));
+    const request = http.expectOne({ method: 'POST', url: '/api/v1/articles' });
+    expect(request.request.body).toEqual({ title: 'Hello', content: 'First words.' });
+    request.flush(article, { status: 201, statusText: 'Created' });
+    expect(result).toEqual(article);
+  });
+});

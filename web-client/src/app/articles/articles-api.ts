@@ -1,0 +1,30 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+
+import { Article, ArticlePage, CreateArticleRequest } from './article';
+
+const ARTICLES_URL = '/api/v1/articles';
+export const PAGE_SIZE = 20;
+
+@Injectable({ providedIn: 'root' })
+export class ArticlesApi {
+  private readonly http = inject(HttpClient);
+
+  /** One page of the signed-in author's articles, newest first. */
+  list(cursor: string | null = null): Observable<ArticlePage> {
+    let params = new HttpParams().set('limit', PAGE_SIZE);
+    if (cursor !== null) {
+      params = params.set('cursor', cursor);
+    }
+    return this.http.get<ArticlePage>(ARTICLES_URL, { params });
+  }
+
+  get(id: number): Observable<Article> {
+    return this.http.get<Article>(`${ARTICLES_URL}/${id}`);
+  }
+
+  create(request: CreateArticleRequest): Observable<Article> {
+    return this.http.post<Article>(ARTICLES_URL, request);
+  }
+}

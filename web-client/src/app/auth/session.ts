@@ -1,0 +1,61 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { Observable, catchError, map, of, tap, throwError } from 'rxjs';
+
+import { LoginRequest, RegisterRequest, User } from './user';
+
+export const CURRENT_USER_URL = '/api/v1/users/current';
+export const LOGIN_URL = '/api/v1/login';
+export const REGISTER_URL = '/api/v1/register';
+export const LOGOUT_URL = '/api/v1/logout';
+
+/** Who is signed in. The server holds the session; this mirrors it for the screens. */
+@Injectable({ providedIn: 'root' })
+export class Session {
+  private readonly http = inject(HttpClient);
+  private readonly currentUser = signal<User | null>(null);
+  private readonly endedByServer = signal(false);
+
+  readonly user = this.currentUser.asReadonly();
+  readonly signedIn = computed(() => this.currentUser() !== null);
+  /** True after the API refused a request because the session was gone, until the next sign-in. */
+  readonly ended = this.endedByServer.asReadonly();
+
+  /** Asks the API who is signed in; this also issues a fresh XSRF-TOKEN cookie. */
+  refresh(): Observable<User | null> {
+    return this.http.get<User>(CURRENT_USER_URL).pipe(
+      catchError((error: unknown) =>
+        error instanceof HttpErrorResponse && error.status === 401
+          ? of(null)
+          : throwError(() => error),
+      ),
+      tap((user) => this.currentUser.set(user)),
+    );
+  }
+
+  login(request: LoginRequest): Observable<User> {
+    return this.http.post<User>(LOGIN_URL, request).pipe(tap((user) => this.start(user)));
+  }
+
+  register(request: RegisterRequest): Observable<User> {
+    return this.http.post<User>(REGISTER_URL, request).pipe(tap((user) => this.start(user)));
+  }
+
+  logout(): Observable<void> {
+    return this.http.post<void>(LOGOUT_URL, {}).pipe(
+      tap(() => this.currentUser.set(null)),
+      map(() => undefined),
+    );
+  }
+
+  /** The API answered 401 to a signed-in request: the session ended on the server. */
+  end(): void {
+    this.currentUser.set(null);
+    this.endedByServer.set(true);
+  }
+
+  private start(user: User): void {
+    this.currentUser.set(user);
+    this.endedByServer.set(false);
+  }
+}

@@ -1,0 +1,61 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+
+import { Session } from '../auth/session';
+import { describeError } from '../shared/problem';
+
+@Component({
+  selector: 'app-header',
+  imports: [RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <header class="navbar bg-body-tertiary border-bottom mb-4">
+      <nav class="container d-flex flex-wrap align-items-center gap-2" aria-label="Main">
+        <a class="navbar-brand fw-semibold me-auto" routerLink="/">Blog</a>
+        @if (session.user(); as user) {
+          <span class="navbar-text text-truncate user-greeting">Hello {{ user.username }}</span>
+          <button
+            type="button"
+            class="btn btn-outline-secondary btn-sm"
+            [disabled]="pending()"
+            (click)="logout()"
+          >
+            @if (pending()) {
+              <span class="spinner-border spinner-border-sm me-1" aria-hidden="true"></span>
+              Logging out…
+            } @else {
+              Log out
+            }
+          </button>
+        }
+      </nav>
+    </header>
+    @if (error(); as message) {
+      <div class="container">
+        <div class="alert alert-danger" role="alert">Could not log out: {{ message }}</div>
+      </div>
+    }
+  `,
+})
+export class Header {
+  protected readonly session = inject(Session);
+  private readonly router = inject(Router);
+
+  protected readonly pending = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected logout(): void {
+    this.pending.set(true);
+    this.error.set(null);
+    this.session.logout().subscribe({
+      next: () => {
+        this.pending.set(false);
+        void this.router.navigateByUrl('/login');
+      },
+      error: (error: unknown) => {
+        this.pending.set(false);
+        this.error.set(describeError(error));
+      },
+    });
+  }
+}

@@ -27,6 +27,7 @@ app.UseApiStatusCodePages();
 app.UseRequestLimits();
 app.UseRouting();
 app.UseClientApplication();
+app.UseMiddleware<SessionRotation>();
 app.UseAuthentication();
 app.UseRateLimiter();
 

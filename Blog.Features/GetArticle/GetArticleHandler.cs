@@ -9,7 +9,7 @@ internal sealed class GetArticleHandler(IDbConnectionFactory database, ICurrentU
     : IQueryHandler<GetArticleRequest, Result<ArticleResponse>>
 {
     // The author is part of the key: no row for another user's article, so no way to tell it exists.
-    private const string Sql = """
+    internal const string Sql = """
         SELECT a.id AS Id, a.title AS Title, a.content AS Content, a.created_at AS CreatedAt,
                a.author_id AS AuthorId, u.username AS AuthorUsername
         FROM articles a

@@ -11,7 +11,7 @@ internal sealed class ListArticlesHandler(IDbConnectionFactory database, ICurren
 {
     // Keyset pagination on the (author_id, id DESC) index: every page costs the same, however deep.
     // One row beyond the page tells whether there is a next one.
-    private const string Sql = """
+    internal const string Sql = """
         SELECT a.id AS Id, a.title AS Title, a.content AS Content, a.created_at AS CreatedAt,
                a.author_id AS AuthorId, u.username AS AuthorUsername
         FROM articles a

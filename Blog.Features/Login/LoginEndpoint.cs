@@ -23,6 +23,7 @@ internal sealed class LoginEndpoint : IEndpoint
             })
             .WithName("Login")
             .WithSummary("Signs in by username or email address.")
+            .WithMetadata(new StartsSessionAttribute())
             .RequireRateLimiting(RateLimitPolicies.Login)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -23,6 +23,7 @@ internal sealed class RegisterEndpoint : IEndpoint
             })
             .WithName("Register")
             .WithSummary("Creates an account with the role author and signs it in.")
+            .WithMetadata(new StartsSessionAttribute())
             .RequireRateLimiting(RateLimitPolicies.Register)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -22,7 +22,7 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
 
     private const string RenewSql = "UPDATE sessions SET ticket = @Ticket, expires_at = @ExpiresAt WHERE id = @Id";
 
-    private const string RetrieveSql = """
+    internal const string RetrieveSql = """
         SELECT s.ticket
         FROM sessions s
         JOIN users u ON u.id = s.user_id

@@ -20,12 +20,6 @@ public static class Session
         claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
 
-        // A previous session of this browser ends rather than being carried over to the new identity.
-        if (httpContext.User.Identity?.IsAuthenticated == true)
-        {
-            await httpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        }
-
         await httpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         httpContext.User = principal;
         XsrfToken.Issue(httpContext);

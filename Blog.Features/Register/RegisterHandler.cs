@@ -13,9 +13,8 @@ internal sealed partial class RegisterHandler(
     ILogger<RegisterHandler> logger) : ICommandHandler<RegisterRequest, Result<UserResponse>>
 {
     private const string FindTakenSql = """
-        SELECT CASE WHEN username_normalized = @UsernameNormalized THEN 'username' ELSE 'email' END
-        FROM users
-        WHERE username_normalized = @UsernameNormalized OR email_normalized = @EmailNormalized
+        SELECT EXISTS (SELECT 1 FROM users WHERE username_normalized = @UsernameNormalized) AS UsernameTaken,
+               EXISTS (SELECT 1 FROM users WHERE email_normalized = @EmailNormalized) AS EmailTaken
         """;
 
     private const string InsertUserSql = """
@@ -45,10 +44,10 @@ internal sealed partial class RegisterHandler(
         await using var connection = await database.OpenAsync(cancellationToken);
 
         // Reports both taken fields at once; the unique indexes still decide races below.
-        var taken = (await connection.QueryAsync<string>(FindTakenSql, user)).ToHashSet();
-        if (taken.Count > 0)
+        var taken = await connection.QuerySingleAsync<Taken>(FindTakenSql, user);
+        if (taken.UsernameTaken || taken.EmailTaken)
         {
-            return Conflict(usernameTaken: taken.Contains("username"), emailTaken: taken.Contains("email"));
+            return Conflict(taken.UsernameTaken, taken.EmailTaken);
         }
 
         var passwordHash = passwords.Hash(request.Password);
@@ -88,6 +87,13 @@ internal sealed partial class RegisterHandler(
         }
 
         return Error.Conflict(errors);
+    }
+
+    private sealed class Taken
+    {
+        public bool UsernameTaken { get; init; }
+
+        public bool EmailTaken { get; init; }
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "User {UserId} registered")]

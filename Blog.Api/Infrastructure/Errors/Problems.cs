@@ -15,10 +15,7 @@ public static class Problems
     public static IServiceCollection AddProblems(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
-            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
-        });
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;
     }
@@ -35,7 +32,7 @@ public static class Problems
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = status, Detail = detail ?? DefaultDetail(status) },
         });
     }
 

@@ -19,8 +19,13 @@ public static class RequestLimits
                 limit.MaxRequestBodySize = MaxBodyBytes;
             }
 
-            return context.Request.ContentLength > MaxBodyBytes
-                ? Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge)
-                : next(context);
+            if (context.Request.ContentLength > MaxBodyBytes)
+            {
+                // The unread body cannot be drained, so the connection ends with this answer; say so.
+                context.Response.Headers.Connection = "close";
+                return Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge);
+            }
+
+            return next(context);
         });
 }

@@ -1,0 +1,172 @@
+using System.Data.Common;
+using System.Net;
+using Blog.Features.Common;
+using Blog.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Blog.Tests.Http;
+
+/// <summary>API.md, "General rules": every error is problem JSON, never HTML, a redirect or a stack trace.</summary>
+public sealed class ErrorResponseTests : IAsyncLifetime
+{
+    private readonly BlogApiFactory _api = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _api.DisposeAsync();
+
+    [Fact]
+    public async Task Anonymous_is_a_401_problem_without_redirect_or_Location()
+    {
+        using var client = _api.CreateApiClient();
+        using var response = await client.GetAsync("/api/v1/articles");
+
+        await response.ReadProblemAsync(401);
+        response.Headers.Location.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_user_without_the_author_role_gets_a_403_problem_when_publishing()
+    {
+        using var client = _api.CreateApiClient();
+        await client.RegisterAsync("reader");
+        await _api.Database.ExecuteAsync("DELETE FROM user_roles");
+        (await client.PostJsonAsync("/api/v1/logout", new { })).Dispose();
+        (await client.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "reader", password = "correct horse battery staple" })).Dispose();
+
+        using var response = await client.PostJsonAsync("/api/v1/articles", new { title = "A title", content = "Some content here." });
+
+        await response.ReadProblemAsync(403);
+        response.Headers.Location.Should().BeNull();
+        (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/nothing-here")]
+    [InlineData("/api/v2/articles")]
+    [InlineData("/api")]
+    [InlineData("/api/v1/articles/not-a-number")]
+    public async Task Unknown_paths_under_api_are_404_problems(string path)
+    {
+        using var client = _api.CreateApiClient();
+        using var response = await client.GetAsync(path);
+
+        await response.ReadProblemAsync(404);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/login", "POST")]
+    [InlineData("GET", "/api/v1/register", "POST")]
+    [InlineData("DELETE", "/api/v1/articles", "GET, POST")]
+    [InlineData("PUT", "/api/v1/users/current", "GET")]
+    public async Task Another_method_is_a_405_problem_with_Allow_and_no_cookie(string method, string path, string allow)
+    {
+        using var client = _api.CreateApiClient();
+        await client.RegisterAsync("alice");
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        await response.ReadProblemAsync(405);
+        string.Join(", ", response.Content.Headers.Allow.Order()).Should().Be(allow);
+        response.SetCookies().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data; boundary=x")]
+    [InlineData("application/xml")]
+    public async Task A_body_that_is_not_JSON_is_a_415_problem_with_no_cookie(string contentType)
+    {
+        using var client = _api.CreateApiClient();
+        await client.RegisterAsync("alice");
+        _api.Clock.Advance(TimeSpan.FromMinutes(90)); // past half the idle timeout: a refresh would set the cookie again
+
+        using var response = await client.PostAsync("/api/v1/articles", "title=x", contentType);
+
+        await response.ReadProblemAsync(415);
+        response.SetCookies().Should().BeEmpty();
+        (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task JSON_with_a_charset_is_accepted()
+    {
+        using var client = _api.CreateApiClient();
+        await client.RegisterAsync("alice");
+
+        using var response = await client.PostAsync("/api/v1/articles", """{"title":"A title","content":"Some content here."}""", "application/json; charset=utf-8");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("""{"title": 5, "content": "Some content here."}""")]
+    [InlineData("""{"title": ["a"], "content": "Some content here."}""")]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("")]
+    public async Task A_body_that_is_not_valid_JSON_or_has_a_wrong_type_is_a_400_problem(string body)
+    {
+        using var client = _api.CreateApiClient();
+        await client.RegisterAsync("alice");
+
+        using var response = await client.PostAsync("/api/v1/articles", body, "application/json");
+
+        await response.ReadProblemAsync(400);
+        (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_body_over_64_KiB_is_a_413_problem()
+    {
+        using var client = _api.CreateApiClient();
+        await client.RegisterAsync("alice");
+        var body = $$"""{"title":"Big","content":"{{new string('a', 64 * 1024)}}"}""";
+
+        using var response = await client.PostAsync("/api/v1/articles", body, "application/json");
+
+        await response.ReadProblemAsync(413);
+        (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_a_500_problem_without_details()
+    {
+        await using var api = new BlogApiFactory(services: services =>
+            services.Replace(ServiceDescriptor.Singleton<IDbConnectionFactory>(new BrokenDatabase())));
+        using var client = api.CreateApiClient();
+        await client.StartAsync();
+
+        using var response = await client.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "alice", password = "correct horse battery staple" });
+
+        var problem = await response.ReadProblemAsync(500);
+        (await response.Content.ReadAsStringAsync()).Should().NotContain("secret-connection-detail");
+        problem.TryGetProperty("detail", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Every_api_response_carries_the_security_headers_and_no_store()
+    {
+        using var client = _api.CreateApiClient();
+        using var ok = await client.GetAsync("/health");
+        using var problem = await client.GetAsync("/api/v1/users/current");
+
+        foreach (var response in new[] { ok, problem })
+        {
+            response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+            response.Headers.GetValues("Referrer-Policy").Should().Equal("no-referrer");
+            response.Headers.GetValues("X-Frame-Options").Should().Equal("DENY");
+        }
+
+        problem.Headers.CacheControl!.NoStore.Should().BeTrue();
+    }
+
+    private sealed class BrokenDatabase : IDbConnectionFactory
+    {
+        public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("secret-connection-detail");
+    }
+}

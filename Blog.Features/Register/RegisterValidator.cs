@@ -38,9 +38,9 @@ internal static class UserRules
 {
     public const int UsernameMinLength = 3;
     public const int UsernameMaxLength = 32;
-    public const string UsernamePattern = "^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$";
+    public const string UsernamePattern = @"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\z";
     public const int EmailMaxLength = 100;
-    public const string EmailPattern = @"^[^@\s]+@[^@\s]+\.[^@\s]+$";
+    public const string EmailPattern = @"^[^@\s]+@[^@\s]+\.[^@\s]+\z";
     public const int PasswordMinLength = 8;
     public const int PasswordMaxLength = 128;
 }

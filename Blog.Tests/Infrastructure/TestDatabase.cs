@@ -25,7 +25,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async Task MigrateAsync()
     {
-        SqlMapper.AddTypeHandler(new UtcDateTimeHandler());
+        UtcDateTimeHandler.Register();
         await new Migrator(Factory, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
     }
 

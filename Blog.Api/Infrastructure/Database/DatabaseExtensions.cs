@@ -8,7 +8,7 @@ public static class DatabaseExtensions
 {
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        SqlMapper.AddTypeHandler(new UtcDateTimeHandler());
+        UtcDateTimeHandler.Register();
         var connectionString = configuration.GetConnectionString("Blog") ?? "Data Source=App_Data/blog.db";
         var factory = new SqliteConnectionFactory(connectionString, environment.ContentRootPath);
         services.AddSingleton(factory);

@@ -12,6 +12,14 @@ public sealed class UtcDateTimeHandler : SqlMapper.TypeHandler<DateTime>
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
+    /// <summary>Dapper's own DateTime mapping takes precedence over handlers for parameters until it is removed.</summary>
+    public static void Register()
+    {
+        SqlMapper.RemoveTypeMap(typeof(DateTime));
+        SqlMapper.RemoveTypeMap(typeof(DateTime?));
+        SqlMapper.AddTypeHandler(new UtcDateTimeHandler());
+    }
+
     public override void SetValue(IDbDataParameter parameter, DateTime value)
     {
         parameter.DbType = DbType.String;

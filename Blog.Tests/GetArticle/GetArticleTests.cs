@@ -1,0 +1,86 @@
+using Blog.Features.Common;
+using Blog.Features.CreateArticle;
+using Blog.Features.GetArticle;
+using Blog.Tests.Infrastructure;
+
+namespace Blog.Tests.GetArticle;
+
+public sealed class GetArticleTests : IAsyncLifetime
+{
+    private readonly FeatureHost _host = new();
+    private long _aliceId;
+    private long _bobId;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _host.InitializeAsync();
+        _aliceId = await InsertUserAsync("alice");
+        _bobId = await InsertUserAsync("bob");
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task An_anonymous_caller_is_unauthorized()
+    {
+        var result = await _host.SendAsync(new GetArticleRequest(1));
+
+        result.Error.Should().Be(new Error(ErrorKind.Unauthorized, "Sign in to continue."));
+    }
+
+    [Fact]
+    public async Task The_author_gets_their_own_article()
+    {
+        _host.User.SignIn(_aliceId, "alice", "author");
+        var created = (await _host.SendAsync(new CreateArticleRequest("  A title ", "<p>Content</p> & more"))).Value;
+
+        var result = await _host.SendAsync(new GetArticleRequest(created.Id));
+
+        result.IsSuccess.Should().BeTrue();
+        result.Value.Should().BeEquivalentTo(new ArticleResponse(
+            created.Id, "A title", "<p>Content</p> & more", new DateTime(2026, 11, 26, 22, 44, 10, DateTimeKind.Utc), new AuthorResponse(_aliceId, "alice")));
+        result.Value.CreatedAt.Kind.Should().Be(DateTimeKind.Utc);
+    }
+
+    [Fact]
+    public async Task Another_users_article_and_a_missing_id_give_the_same_404()
+    {
+        _host.User.SignIn(_bobId, "bob", "author");
+        var bobs = (await _host.SendAsync(new CreateArticleRequest("Bob's", "Bob's private content."))).Value;
+        _host.User.SignIn(_aliceId, "alice", "author");
+
+        var others = await _host.SendAsync(new GetArticleRequest(bobs.Id));
+        var missing = await _host.SendAsync(new GetArticleRequest(bobs.Id + 1000));
+
+        others.IsSuccess.Should().BeFalse();
+        others.Error!.Kind.Should().Be(ErrorKind.NotFound);
+        missing.Error.Should().Be(others.Error);
+        others.Error.Detail.Should().NotContain("Bob");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(long.MaxValue)]
+    public async Task Ids_that_cannot_exist_are_404(long id)
+    {
+        _host.User.SignIn(_aliceId, "alice", "author");
+
+        var result = await _host.SendAsync(new GetArticleRequest(id));
+
+        result.Error!.Kind.Should().Be(ErrorKind.NotFound);
+    }
+
+    private async Task<long> InsertUserAsync(string username)
+    {
+        var id = await _host.Database.ScalarAsync<long>(
+            """
+            INSERT INTO users (username, username_normalized, email, email_normalized, password_hash, active, created_at)
+            VALUES (@Username, upper(@Username), @Username || '@example.com', upper(@Username || '@example.com'), 'not-a-real-hash', TRUE, '2026-01-01T00:00:00.0000000Z')
+            RETURNING id
+            """,
+            new { Username = username });
+        await _host.Database.ExecuteAsync("INSERT INTO user_roles (user_id, role_id) SELECT @Id, id FROM roles WHERE name = 'author'", new { Id = id });
+        return id;
+    }
+}

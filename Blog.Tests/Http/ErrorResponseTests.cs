@@ -77,6 +77,8 @@ public sealed class ErrorResponseTests : IAsyncLifetime
     [InlineData("application/x-www-form-urlencoded")]
     [InlineData("multipart/form-data; boundary=x")]
     [InlineData("application/xml")]
+    [InlineData("application/json; charset=bogus")]
+    [InlineData("application/json; charset=utf-16")]
     public async Task A_body_that_is_not_JSON_is_a_415_problem_with_no_cookie(string contentType)
     {
         using var client = _api.CreateApiClient();

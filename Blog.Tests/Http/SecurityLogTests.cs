@@ -1,0 +1,47 @@
+using Blog.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Blog.Tests.Http;
+
+/// <summary>Security events are logged, structured, and no log line ever holds a password or a hash.</summary>
+public sealed class SecurityLogTests : IAsyncLifetime
+{
+    private const string Password = "a secret passphrase 7";
+    private readonly LogSink _logs = new();
+    private BlogApiFactory _api = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _api = new BlogApiFactory(
+            new() { ["Logging:LogLevel:Default"] = "Trace", ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace" },
+            services => services.AddSingleton<ILoggerProvider>(_logs));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _api.DisposeAsync();
+
+    [Fact]
+    public async Task Sign_in_success_failure_lockout_and_logout_are_logged_without_passwords()
+    {
+        using var client = _api.CreateApiClient();
+        await client.RegisterAsync("alice", "alice@example.com", Password);
+        (await client.PostJsonAsync("/api/v1/logout", new { })).Dispose();
+        (await client.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "alice", password = Password })).Dispose();
+        (await client.PostJsonAsync("/api/v1/logout", new { })).Dispose();
+        for (var i = 0; i < 6; i++)
+        {
+            (await client.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "alice", password = Password + "x" })).Dispose();
+        }
+
+        var hash = await _api.Database.ScalarAsync<string>("SELECT password_hash FROM users");
+        var lines = _logs.Lines.ToList();
+        lines.Should().Contain(line => line.Contains("[1001]") && line.Contains("UserId=1"), "registration is logged");
+        lines.Should().Contain(line => line.Contains("[2001]") && line.Contains("UserId=1"), "sign-in is logged");
+        lines.Should().Contain(line => line.Contains("[2002]"), "a failed sign-in is logged");
+        lines.Should().Contain(line => line.Contains("[2003]"), "the start of a lockout is logged");
+        lines.Should().Contain(line => line.Contains("[2004]"), "a refusal during a lockout is logged");
+        lines.Should().Contain(line => line.Contains("[3001]") && line.Contains("UserId=1"), "sign-out is logged");
+        lines.Should().NotContain(line => line.Contains(Password) || line.Contains(hash!));
+    }
+}

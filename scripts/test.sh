@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs every test suite of Blog on this machine, installing what is missing first:
+#   1. .NET: handler tests per slice and HTTP contract tests (xunit.v3, real SQLite files, in-process API)
+#   2. .http smoke files run by httpyac against the API started from its build output
+#   3. client unit tests (Vitest on jsdom)
+#   4. browser tests (playwright-core driving Debian's Chromium against the API serving the built client)
+#   5. small soak: concurrent creates, kill -9 during writes, malformed requests (bench/soak.sh --small)
+# Ends with one line "N passed, N failed" summing every suite; exits non-zero when anything failed.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+logs="$(mktemp -d "${TMPDIR:-/tmp}/blog-test.XXXXXX")"
+passed=0
+failed=0
+
+bash "$root/scripts/setup.sh" || { echo "0 passed, 1 failed"; exit 1; }
+
+# suite NAME PARSER COMMAND...: runs COMMAND (output shown and kept), adds the counts PARSER reads from it.
+# A suite that exits non-zero without reporting a failure counts one failure.
+suite() {
+  local name="$1" parser="$2"; shift 2
+  echo "::: $name"
+  "$@" 2>&1 | tee "$logs/$name.log"
+  local status=${PIPESTATUS[0]}
+  local counts; counts="$("$parser" "$logs/$name.log")"
+  local p="${counts% *}" f="${counts#* }"
+  if [[ $status -ne 0 && $f -eq 0 ]]; then f=1; fi
+  if [[ $p -eq 0 && $f -eq 0 ]]; then f=1; echo "::: $name ran no test"; fi
+  echo "::: $name: $p passed, $f failed"
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+dotnet_counts() {  # Microsoft.Testing.Platform's summary: "succeeded: N" / "failed: N"
+  local p f
+  p=$(grep -E '^\s*succeeded: [0-9]+' "$1" | tail -1 | grep -oE '[0-9]+'); f=$(grep -E '^\s*failed: [0-9]+' "$1" | tail -1 | grep -oE '[0-9]+')
+  echo "${p:-0} ${f:-0}"
+}
+line_counts() {  # the plain "N passed, N failed" line
+  local line; line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
+  [[ -n $line ]] && echo "$line" | sed -E 's/^([0-9]+) passed, ([0-9]+) failed.*/\1 \2/' || echo "0 0"
+}
+vitest_counts() {  # "Tests  2 failed | 62 passed (64)"
+  local line p f; line=$(sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -E '^\s*Tests\s' | tail -1)
+  p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+'); f=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+  echo "${p:-0} ${f:-0}"
+}
+node_test_counts() {  # node --test: "ℹ pass N" / "ℹ fail N" (or "# pass N" in TAP)
+  local p f
+  p=$(grep -E '^(ℹ|#) pass [0-9]+' "$1" | tail -1 | grep -oE '[0-9]+'); f=$(grep -E '^(ℹ|#) fail [0-9]+' "$1" | tail -1 | grep -oE '[0-9]+')
+  echo "${p:-0} ${f:-0}"
+}
+
+echo "::: build"
+if ! dotnet build "$root/Blog.sln" -c Release -nologo -v quiet; then
+  echo "0 passed, 1 failed"; exit 1
+fi
+if ! (cd "$root/web-client" && npx ng build --progress=false); then
+  echo "0 passed, 1 failed"; exit 1
+fi
+
+suite dotnet dotnet_counts dotnet test --solution "$root/Blog.sln" -c Release --no-build
+suite http line_counts bash "$root/scripts/http-smoke.sh"
+suite client-unit vitest_counts bash -c "cd '$root/web-client' && npx ng test --watch=false"
+suite client-browser node_test_counts bash -c "cd '$root/web-client' && node --test e2e/"
+suite soak line_counts bash "$root/bench/soak.sh" --small
+
+rm -rf "$logs"
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

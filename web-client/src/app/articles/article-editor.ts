@@ -1,17 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 
-import {
-  ErrorMessages,
-  errorMessage,
-  notBlank,
-  showServerErrors,
-  trimmedMaxLength,
-} from '../shared/forms';
-import { describeError, fieldErrorsOf } from '../shared/problem';
+import { FieldError } from '../shared/field-error';
+import { FieldState } from '../shared/field-state';
+import { ErrorMessages, FormState } from '../shared/form-state';
+import { notBlank, trimmedMaxLength } from '../shared/forms';
+import { describeError } from '../shared/problem';
 import { CONTENT_MAX_LENGTH, CONTENT_MIN_LENGTH, TITLE_MAX_LENGTH } from './article';
 import { ArticlesApi } from './articles-api';
 
@@ -31,12 +28,12 @@ const MESSAGES: Record<Field, ErrorMessages> = {
 
 @Component({
   selector: 'app-article-editor',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, FieldState, FieldError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="h3 mb-3">New article</h1>
 
-    @if (error(); as message) {
+    @if (state.error(); as message) {
       <div class="alert alert-danger" role="alert">{{ message }}</div>
     }
 
@@ -48,9 +45,8 @@ const MESSAGES: Record<Field, ErrorMessages> = {
           class="form-control"
           formControlName="title"
           autocomplete="off"
-          [class.is-invalid]="errorFor('title')"
-          [attr.aria-invalid]="errorFor('title') ? true : null"
-          [attr.aria-describedby]="describedBy('title')"
+          aria-describedby="title-count"
+          [appFieldState]="state.errorFor('title')"
         />
         <div
           id="title-count"
@@ -59,9 +55,7 @@ const MESSAGES: Record<Field, ErrorMessages> = {
         >
           {{ titleLength() }} / {{ titleMax }}
         </div>
-        @if (errorFor('title'); as message) {
-          <div id="title-error" class="invalid-feedback">{{ message }}</div>
-        }
+        <app-field-error id="title-error" [message]="state.errorFor('title')" />
       </div>
 
       <div class="mb-3">
@@ -71,9 +65,8 @@ const MESSAGES: Record<Field, ErrorMessages> = {
           class="form-control"
           rows="12"
           formControlName="content"
-          [class.is-invalid]="errorFor('content')"
-          [attr.aria-invalid]="errorFor('content') ? true : null"
-          [attr.aria-describedby]="describedBy('content')"
+          aria-describedby="content-count"
+          [appFieldState]="state.errorFor('content')"
         ></textarea>
         <div
           id="content-count"
@@ -82,14 +75,12 @@ const MESSAGES: Record<Field, ErrorMessages> = {
         >
           {{ contentLength() }} / {{ contentMax }}
         </div>
-        @if (errorFor('content'); as message) {
-          <div id="content-error" class="invalid-feedback">{{ message }}</div>
-        }
+        <app-field-error id="content-error" [message]="state.errorFor('content')" />
       </div>
 
       <div class="d-flex flex-wrap gap-2">
-        <button type="submit" class="btn btn-primary" [disabled]="pending()">
-          @if (pending()) {
+        <button type="submit" class="btn btn-primary" [disabled]="state.pending()">
+          @if (state.pending()) {
             <span class="spinner-border spinner-border-sm me-1" aria-hidden="true"></span>
             Publishing…
           } @else {
@@ -125,51 +116,29 @@ export class ArticleEditor {
   /** The title counts as the API counts it: after trimming. */
   protected readonly titleLength = computed(() => (this.value().title ?? '').trim().length);
   protected readonly contentLength = computed(() => (this.value().content ?? '').length);
-  protected readonly pending = signal(false);
-  protected readonly error = signal<string | null>(null);
-
-  protected errorFor(field: Field): string | null {
-    return errorMessage(this.form.controls[field], MESSAGES[field]);
-  }
-
-  protected describedBy(field: Field): string {
-    return this.errorFor(field) ? `${field}-count ${field}-error` : `${field}-count`;
-  }
+  protected readonly state = new FormState(this.form, MESSAGES);
 
   protected submit(): void {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.pending()) {
-      return;
-    }
-    this.pending.set(true);
-    this.error.set(null);
-    const { title, content } = this.form.getRawValue();
-    this.articles.create({ title: title.trim(), content }).subscribe({
-      next: (article) => void this.router.navigate(['/articles', article.id]),
-      error: (error: unknown) => {
-        this.pending.set(false);
-        this.error.set(this.messageFor(error));
-      },
+    this.state.submit({
+      send: ({ title, content }) => this.articles.create({ title: title.trim(), content }),
+      done: (article) => void this.router.navigate(['/articles', article.id]),
+      failed: publishFailure,
     });
   }
+}
 
-  private messageFor(error: unknown): string | null {
-    if (!(error instanceof HttpErrorResponse)) {
+function publishFailure(error: unknown): string | null {
+  if (!(error instanceof HttpErrorResponse)) {
+    return describeError(error);
+  }
+  switch (error.status) {
+    case 401:
+      return null; // the session-ended interceptor takes over
+    case 403:
+      return 'Your account may not publish articles.';
+    case 413:
+      return 'The article is too large to publish.';
+    default:
       return describeError(error);
-    }
-    const fieldErrors = fieldErrorsOf(error, ['title', 'content']);
-    if (error.status === 400 && Object.keys(fieldErrors).length > 0) {
-      return showServerErrors(this.form, fieldErrors);
-    }
-    switch (error.status) {
-      case 401:
-        return null; // the session-ended interceptor takes over
-      case 403:
-        return 'Your account may not publish articles.';
-      case 413:
-        return 'The article is too large to publish.';
-      default:
-        return describeError(error);
-    }
   }
 }

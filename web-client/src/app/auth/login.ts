@@ -1,10 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 
-import { describeError, fieldErrorsOf, problemOf } from '../shared/problem';
-import { ErrorMessages, errorMessage, showServerErrors } from '../shared/forms';
+import { FieldError } from '../shared/field-error';
+import { FieldState } from '../shared/field-state';
+import { ErrorMessages, FormState } from '../shared/form-state';
+import { describeError, problemOf } from '../shared/problem';
 import { safeReturnUrl } from './guards';
 import { Session } from './session';
 
@@ -15,7 +17,7 @@ const MESSAGES: Record<'usernameOrEmail' | 'password', ErrorMessages> = {
 
 @Component({
   selector: 'app-login',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, FieldState, FieldError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="row justify-content-center">
@@ -27,7 +29,7 @@ const MESSAGES: Record<'usernameOrEmail' | 'password', ErrorMessages> = {
             Your session has ended. Please sign in again.
           </div>
         }
-        @if (error(); as message) {
+        @if (state.error(); as message) {
           <div class="alert alert-danger" role="alert" id="login-error">{{ message }}</div>
         }
 
@@ -41,13 +43,12 @@ const MESSAGES: Record<'usernameOrEmail' | 'password', ErrorMessages> = {
               autocomplete="username"
               autocapitalize="none"
               spellcheck="false"
-              [class.is-invalid]="errorFor('usernameOrEmail')"
-              [attr.aria-invalid]="errorFor('usernameOrEmail') ? true : null"
-              [attr.aria-describedby]="errorFor('usernameOrEmail') ? 'usernameOrEmail-error' : null"
+              [appFieldState]="state.errorFor('usernameOrEmail')"
             />
-            @if (errorFor('usernameOrEmail'); as message) {
-              <div id="usernameOrEmail-error" class="invalid-feedback">{{ message }}</div>
-            }
+            <app-field-error
+              id="usernameOrEmail-error"
+              [message]="state.errorFor('usernameOrEmail')"
+            />
           </div>
 
           <div class="mb-3">
@@ -58,17 +59,13 @@ const MESSAGES: Record<'usernameOrEmail' | 'password', ErrorMessages> = {
               class="form-control"
               formControlName="password"
               autocomplete="current-password"
-              [class.is-invalid]="errorFor('password')"
-              [attr.aria-invalid]="errorFor('password') ? true : null"
-              [attr.aria-describedby]="errorFor('password') ? 'password-error' : null"
+              [appFieldState]="state.errorFor('password')"
             />
-            @if (errorFor('password'); as message) {
-              <div id="password-error" class="invalid-feedback">{{ message }}</div>
-            }
+            <app-field-error id="password-error" [message]="state.errorFor('password')" />
           </div>
 
-          <button type="submit" class="btn btn-primary w-100" [disabled]="pending()">
-            @if (pending()) {
+          <button type="submit" class="btn btn-primary w-100" [disabled]="state.pending()">
+            @if (state.pending()) {
               <span class="spinner-border spinner-border-sm me-1" aria-hidden="true"></span>
               Signing in…
             } @else {
@@ -93,50 +90,31 @@ export class Login {
     usernameOrEmail: ['', Validators.required],
     password: ['', Validators.required],
   });
-  protected readonly pending = signal(false);
-  protected readonly error = signal<string | null>(null);
-
-  protected errorFor(field: keyof typeof MESSAGES): string | null {
-    return errorMessage(this.form.controls[field], MESSAGES[field]);
-  }
+  protected readonly state = new FormState(this.form, MESSAGES);
 
   protected submit(): void {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.pending()) {
-      return;
-    }
-    this.pending.set(true);
-    this.error.set(null);
-    const { usernameOrEmail, password } = this.form.getRawValue();
-    this.session.login({ usernameOrEmail: usernameOrEmail.trim(), password }).subscribe({
-      next: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
-      error: (error: unknown) => {
-        this.pending.set(false);
-        this.error.set(this.messageFor(error));
-      },
+    this.state.submit({
+      send: ({ usernameOrEmail, password }) =>
+        this.session.login({ usernameOrEmail: usernameOrEmail.trim(), password }),
+      done: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
+      failed: loginFailure,
     });
   }
+}
 
-  private messageFor(error: unknown): string | null {
-    if (!(error instanceof HttpErrorResponse)) {
+function loginFailure(error: unknown): string {
+  if (!(error instanceof HttpErrorResponse)) {
+    return describeError(error);
+  }
+  switch (error.status) {
+    case 401:
+      return problemOf(error)?.detail ?? 'Wrong username or password.';
+    case 403:
+      return problemOf(error)?.detail ?? 'Account is disabled.';
+    case 429:
+      return tooManyAttempts(error.headers.get('Retry-After'));
+    default:
       return describeError(error);
-    }
-    switch (error.status) {
-      case 401:
-        return problemOf(error)?.detail ?? 'Wrong username or password.';
-      case 403:
-        return problemOf(error)?.detail ?? 'Account is disabled.';
-      case 429:
-        return tooManyAttempts(error.headers.get('Retry-After'));
-      case 400: {
-        const fieldErrors = fieldErrorsOf(error, Object.keys(MESSAGES));
-        return Object.keys(fieldErrors).length > 0
-          ? showServerErrors(this.form, fieldErrors)
-          : describeError(error);
-      }
-      default:
-        return describeError(error);
-    }
   }
 }
 

@@ -1,12 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { merge } from 'rxjs';
 
-import { ErrorMessages, errorMessage, showServerErrors } from '../shared/forms';
-import { describeError, fieldErrorsOf } from '../shared/problem';
+import { FieldError } from '../shared/field-error';
+import { FieldState } from '../shared/field-state';
+import { ErrorMessages, FormState } from '../shared/form-state';
+import { describeError } from '../shared/problem';
 import {
   EMAIL_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
@@ -50,14 +52,14 @@ const MESSAGES: Record<Field, ErrorMessages> = {
 
 @Component({
   selector: 'app-register',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, FieldState, FieldError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="row justify-content-center">
       <div class="col-12 col-sm-10 col-md-7 col-lg-5">
         <h1 class="h3 mb-3">Create account</h1>
 
-        @if (error(); as message) {
+        @if (state.error(); as message) {
           <div class="alert alert-danger" role="alert">{{ message }}</div>
         }
 
@@ -71,17 +73,14 @@ const MESSAGES: Record<Field, ErrorMessages> = {
               autocomplete="username"
               autocapitalize="none"
               spellcheck="false"
-              [class.is-invalid]="errorFor('username')"
-              [attr.aria-invalid]="errorFor('username') ? true : null"
-              [attr.aria-describedby]="describedBy('username', 'username-help')"
+              aria-describedby="username-help"
+              [appFieldState]="state.errorFor('username')"
             />
             <div id="username-help" class="form-text">
               {{ usernameMin }}–{{ usernameMax }} letters, digits, '.', '_' or '-'; starts and ends
               with a letter or digit.
             </div>
-            @if (errorFor('username'); as message) {
-              <div id="username-error" class="invalid-feedback">{{ message }}</div>
-            }
+            <app-field-error id="username-error" [message]="state.errorFor('username')" />
           </div>
 
           <div class="mb-3">
@@ -93,13 +92,9 @@ const MESSAGES: Record<Field, ErrorMessages> = {
               formControlName="email"
               autocomplete="email"
               spellcheck="false"
-              [class.is-invalid]="errorFor('email')"
-              [attr.aria-invalid]="errorFor('email') ? true : null"
-              [attr.aria-describedby]="describedBy('email')"
+              [appFieldState]="state.errorFor('email')"
             />
-            @if (errorFor('email'); as message) {
-              <div id="email-error" class="invalid-feedback">{{ message }}</div>
-            }
+            <app-field-error id="email-error" [message]="state.errorFor('email')" />
           </div>
 
           <div class="mb-3">
@@ -111,13 +106,9 @@ const MESSAGES: Record<Field, ErrorMessages> = {
               formControlName="repeatEmail"
               autocomplete="email"
               spellcheck="false"
-              [class.is-invalid]="errorFor('repeatEmail')"
-              [attr.aria-invalid]="errorFor('repeatEmail') ? true : null"
-              [attr.aria-describedby]="describedBy('repeatEmail')"
+              [appFieldState]="state.errorFor('repeatEmail')"
             />
-            @if (errorFor('repeatEmail'); as message) {
-              <div id="repeatEmail-error" class="invalid-feedback">{{ message }}</div>
-            }
+            <app-field-error id="repeatEmail-error" [message]="state.errorFor('repeatEmail')" />
           </div>
 
           <div class="mb-3">
@@ -128,20 +119,17 @@ const MESSAGES: Record<Field, ErrorMessages> = {
               class="form-control"
               formControlName="password"
               autocomplete="new-password"
-              [class.is-invalid]="errorFor('password')"
-              [attr.aria-invalid]="errorFor('password') ? true : null"
-              [attr.aria-describedby]="describedBy('password', 'password-help')"
+              aria-describedby="password-help"
+              [appFieldState]="state.errorFor('password')"
             />
             <div id="password-help" class="form-text">
               {{ passwordMin }}–{{ passwordMax }} characters. Common passwords are refused.
             </div>
-            @if (errorFor('password'); as message) {
-              <div id="password-error" class="invalid-feedback">{{ message }}</div>
-            }
+            <app-field-error id="password-error" [message]="state.errorFor('password')" />
           </div>
 
-          <button type="submit" class="btn btn-primary w-100" [disabled]="pending()">
-            @if (pending()) {
+          <button type="submit" class="btn btn-primary w-100" [disabled]="state.pending()">
+            @if (state.pending()) {
               <span class="spinner-border spinner-border-sm me-1" aria-hidden="true"></span>
               Creating account…
             } @else {
@@ -170,8 +158,7 @@ export class Register {
     repeatEmail: ['', [Validators.required, sameAs('email')]],
     password: ['', passwordValidators],
   });
-  protected readonly pending = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly state = new FormState(this.form, MESSAGES);
 
   constructor() {
     const { username, email, repeatEmail, password } = this.form.controls;
@@ -185,44 +172,14 @@ export class Register {
       .subscribe(() => password.updateValueAndValidity({ emitEvent: false }));
   }
 
-  protected errorFor(field: Field): string | null {
-    return errorMessage(this.form.controls[field], MESSAGES[field]);
-  }
-
-  protected describedBy(field: Field, help?: string): string | null {
-    const ids = [help, this.errorFor(field) ? `${field}-error` : undefined].filter(Boolean);
-    return ids.length > 0 ? ids.join(' ') : null;
-  }
-
   protected submit(): void {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.pending()) {
-      return;
-    }
-    this.pending.set(true);
-    this.error.set(null);
-    const { username, email, password } = this.form.getRawValue();
-    this.session.register({ username, email, password }).subscribe({
-      next: () => void this.router.navigateByUrl('/articles'),
-      error: (error: unknown) => {
-        this.pending.set(false);
-        this.error.set(this.messageFor(error));
-      },
+    this.state.submit({
+      send: ({ username, email, password }) => this.session.register({ username, email, password }),
+      done: () => void this.router.navigateByUrl('/articles'),
+      failed: (error) =>
+        error instanceof HttpErrorResponse && error.status === 429
+          ? 'Too many attempts. Please try again later.'
+          : describeError(error),
     });
-  }
-
-  private messageFor(error: unknown): string | null {
-    const fieldErrors = fieldErrorsOf(error, ['username', 'email', 'password']);
-    if (
-      error instanceof HttpErrorResponse &&
-      (error.status === 400 || error.status === 409) &&
-      Object.keys(fieldErrors).length > 0
-    ) {
-      return showServerErrors(this.form, fieldErrors);
-    }
-    if (error instanceof HttpErrorResponse && error.status === 429) {
-      return 'Too many attempts. Please try again later.';
-    }
-    return describeError(error);
   }
 }

@@ -14,7 +14,7 @@ public sealed class RateLimitOptions
     public int RegisterPerMinute { get; set; } = 20;
 }
 
-public static class RateLimits
+public static partial class RateLimits
 {
     /// <summary>Per-client-address fixed windows for login and register; refusals are 429 problems with Retry-After.</summary>
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +25,8 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {
+                var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits).FullName!);
+                LogRefused(logger, context.HttpContext.Request.Path, context.HttpContext.Connection.RemoteIpAddress?.ToString());
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
                     context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
@@ -44,4 +46,7 @@ public static class RateLimits
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute(limits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Rate limit refused {Path} from {RemoteAddress}")]
+    private static partial void LogRefused(ILogger logger, string path, string? remoteAddress);
 }

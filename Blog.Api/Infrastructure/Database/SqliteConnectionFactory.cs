@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Blog.Features.Common;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Blog.Api.Infrastructure.Database;
 
@@ -9,6 +11,11 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     // journal_mode=WAL is a property of the file and is set once by the migrator.
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+
+    // The native connections the pool hands out again keep their pragmas: apply them once per native connection,
+    // not on every open.
+    private static readonly ConditionalWeakTable<sqlite3, object> Prepared = [];
+    private static readonly object Applied = new();
 
     public SqliteConnectionFactory(string connectionString, string contentRoot)
     {
@@ -32,9 +39,14 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = ConnectionPragmas;
-            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            if (!Prepared.TryGetValue(connection.Handle!, out _))
+            {
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = ConnectionPragmas;
+                await pragmas.ExecuteNonQueryAsync(cancellationToken);
+                Prepared.TryAdd(connection.Handle!, Applied);
+            }
+
             return connection;
         }
         catch

@@ -1,0 +1,86 @@
+// Baseline: the smallest ASP.NET Core app that answers Blog's article JSON from the same SQLite file with Dapper.
+// No authentication, no mediator, no validation, no middleware: what is left is Kestrel, routing, JSON and SQLite.
+// The author whose articles it serves is fixed by configuration (Baseline:AuthorId, default 1), standing in for
+// the signed-in user of Blog.
+using System.Data;
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+var connectionString = new SqliteConnectionStringBuilder(builder.Configuration.GetConnectionString("Blog") ?? "Data Source=blog.db")
+{
+    Pooling = true,
+}.ToString();
+var authorId = builder.Configuration.GetValue("Baseline:AuthorId", 1L);
+SqlMapper.AddTypeHandler(new UtcDateTimeHandler());
+
+var app = builder.Build();
+
+// The SQL of Blog.Features/GetArticle/GetArticleHandler.cs.
+const string GetSql = """
+    SELECT a.id AS Id, a.title AS Title, a.content AS Content, a.created_at AS CreatedAt,
+           a.author_id AS AuthorId, u.username AS AuthorUsername
+    FROM articles a
+    JOIN users u ON u.id = a.author_id
+    WHERE a.id = @Id AND a.author_id = @AuthorId
+    """;
+
+// The keyset SQL of Blog.Features/ListArticles/ListArticlesHandler.cs.
+const string ListSql = """
+    SELECT a.id AS Id, a.title AS Title, a.content AS Content, a.created_at AS CreatedAt,
+           a.author_id AS AuthorId, u.username AS AuthorUsername
+    FROM articles a
+    JOIN users u ON u.id = a.author_id
+    WHERE a.author_id = @AuthorId AND a.id < @Before
+    ORDER BY a.id DESC
+    LIMIT @Take
+    """;
+
+app.MapGet("/articles/{id:long}", async (long id) =>
+{
+    await using var connection = new SqliteConnection(connectionString);
+    await connection.OpenAsync();
+    var row = await connection.QuerySingleOrDefaultAsync<ArticleRow>(GetSql, new { Id = id, AuthorId = authorId });
+    return row is null ? Results.NotFound() : Results.Ok(row.ToResponse());
+});
+
+app.MapGet("/articles", async (int? limit, long? cursor) =>
+{
+    var take = limit ?? 20;
+    await using var connection = new SqliteConnection(connectionString);
+    await connection.OpenAsync();
+    var rows = (await connection.QueryAsync<ArticleRow>(ListSql, new { AuthorId = authorId, Before = cursor ?? long.MaxValue, Take = take + 1 })).AsList();
+    var items = new List<ArticleResponse>(Math.Min(rows.Count, take));
+    for (var i = 0; i < rows.Count && i < take; i++)
+    {
+        items.Add(rows[i].ToResponse());
+    }
+
+    var nextCursor = rows.Count > take ? items[^1].Id.ToString(CultureInfo.InvariantCulture) : null;
+    return Results.Ok(new ArticlePage(items, nextCursor));
+});
+
+app.MapGet("/health", () => "Healthy");
+
+app.Run();
+
+internal sealed record ArticleRow(long Id, string Title, string Content, DateTime CreatedAt, long AuthorId, string AuthorUsername)
+{
+    public ArticleResponse ToResponse() => new(Id, Title, Content, CreatedAt, new AuthorResponse(AuthorId, AuthorUsername));
+}
+
+internal sealed record ArticleResponse(long Id, string Title, string Content, DateTime CreatedAt, AuthorResponse Author);
+
+internal sealed record AuthorResponse(long Id, string Username);
+
+internal sealed record ArticlePage(IReadOnlyList<ArticleResponse> Items, string? NextCursor);
+
+// Reads the stored UTC text back as DateTimeKind.Utc, as Blog's UtcDateTimeHandler does, so createdAt ends in Z.
+internal sealed class UtcDateTimeHandler : SqlMapper.TypeHandler<DateTime>
+{
+    public override void SetValue(IDbDataParameter parameter, DateTime value) => parameter.Value = value;
+
+    public override DateTime Parse(object value) =>
+        DateTime.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+}

@@ -1,0 +1,435 @@
+#!/usr/bin/env bash
+# Blog load benchmark: builds Release, seeds SQLite files, runs Blog and the Baseline on copies of the same file and
+# drives both with wrk (Lua scripts in bench/wrk), alternating Blog and baseline runs (A B A B) after a warm-up.
+# Prints a markdown report and writes it to bench/results/<date>.md.
+#
+#   bench/run.sh                      the full run (about 10-12 minutes)
+#   BENCH_DURATION=3 BENCH_ARTICLES=100000 bench/run.sh    a quick trial
+#
+# Knobs (environment): BENCH_DURATION (s per run, 10), BENCH_WARMUP (s per scenario, 3), BENCH_GLOBAL_WARMUP (s, 5), BENCH_LOGIN_DURATION (s, 30),
+# BENCH_DRAIN (s of pause before each run, 2), BENCH_CONNECTIONS (32),
+# BENCH_THREADS (2), BENCH_ARTICLES (1000000), BENCH_SCALE_DURATION (s per latency probe, 5), BENCH_SPREAD (1: also
+# probe a 10,000-author file), BENCH_KEEP (1: keep the temp folder), BENCH_NO_BUILD (1: skip dotnet build).
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH")
+DURATION=${BENCH_DURATION:-10}
+WARMUP=${BENCH_WARMUP:-3}
+GLOBAL_WARMUP=${BENCH_GLOBAL_WARMUP:-5}
+LOGIN_DURATION=${BENCH_LOGIN_DURATION:-30}
+DRAIN=${BENCH_DRAIN:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+ARTICLES=${BENCH_ARTICLES:-1000000}
+SCALE_DURATION=${BENCH_SCALE_DURATION:-5}
+SPREAD=${BENCH_SPREAD:-1}
+PASSWORD=bench-password-1
+CORES=$(nproc)
+
+WORK=$(mktemp -d /tmp/blog-bench.XXXXXX)
+PIDS=()
+
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  if [[ "${BENCH_KEEP:-0}" == 1 ]]; then
+    echo "kept $WORK" >&2
+  else
+    rm -rf "$WORK"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# ---------------------------------------------------------------------------------------------------------- tools
+need_apt() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v curl >/dev/null || missing+=(curl)
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y "${missing[@]}" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "${missing[@]}" >/dev/null; }
+  fi
+}
+
+build() {
+  if [[ "${BENCH_NO_BUILD:-0}" == 1 ]]; then return; fi
+  log "building Release (Blog.Api, bench/Baseline, bench/Seeder)"
+  (cd "$ROOT" && dotnet build Blog.Api -c Release -nologo -v q >"$WORK/build.log" 2>&1) || { cat "$WORK/build.log"; die "Blog.Api build failed"; }
+  dotnet build "$BENCH/Baseline" -c Release -nologo -v q >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; die "Baseline build failed"; }
+  dotnet build "$BENCH/Seeder" -c Release -nologo -v q >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; die "Seeder build failed"; }
+}
+
+API_DLL="$ROOT/Blog.Api/bin/Release/net10.0/Blog.Api.dll"
+BASELINE_DLL="$BENCH/Baseline/bin/Release/net10.0/Baseline.dll"
+SEEDER_DLL="$BENCH/Seeder/bin/Release/net10.0/Seeder.dll"
+seeder() { dotnet "$SEEDER_DLL" "$@"; }
+
+# ---------------------------------------------------------------------------------------------------------- servers
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  die "no free port"
+}
+
+wait_health() { # url pid
+  for _ in $(seq 1 300); do
+    kill -0 "$2" 2>/dev/null || die "server $2 died on start (see $WORK/*.log)"
+    if [[ $(curl -s -o /dev/null -w '%{http_code}' "$1/health" || true) == 200 ]]; then return; fi
+    sleep 0.1
+  done
+  die "server at $1 not healthy"
+}
+
+SERVER_PID=
+start_blog() { # db port log
+  (cd "$WORK" && exec env ConnectionStrings__Blog="Data Source=$1" \
+    Blog__RateLimits__LoginPerMinute=1000000 Blog__RateLimits__RegisterPerMinute=1000000 \
+    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    dotnet "$API_DLL" --urls "http://127.0.0.1:$2" >"$3" 2>&1) &
+  SERVER_PID=$!
+  PIDS+=("$SERVER_PID")
+  wait_health "http://127.0.0.1:$2" "$SERVER_PID"
+}
+
+start_baseline() { # db port log
+  (cd "$WORK" && exec env ConnectionStrings__Blog="Data Source=$1" ASPNETCORE_ENVIRONMENT=Production \
+    Logging__LogLevel__Default=Warning dotnet "$BASELINE_DLL" --urls "http://127.0.0.1:$2" >"$3" 2>&1) &
+  SERVER_PID=$!
+  PIDS+=("$SERVER_PID")
+  wait_health "http://127.0.0.1:$2" "$SERVER_PID"
+}
+
+stop_server() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+hwm_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# Cookie header and XSRF-TOKEN value from a curl cookie jar (HttpOnly cookies are written as #HttpOnly_host lines).
+cookie_header() { awk '($1 ~ /^#HttpOnly_/ || $1 !~ /^#/) && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$1"; }
+jar_value() { awk -v name="$2" '($1 ~ /^#HttpOnly_/ || $1 !~ /^#/) && NF >= 7 && $6 == name { print $7 }' "$1"; }
+
+# Sets ANON_COOKIE/ANON_XSRF (an anonymous antiforgery pair) and COOKIE/XSRF (a signed-in session as bench1).
+sign_in() { # base_url
+  local jar="$WORK/jar.$RANDOM" status
+  curl -s -o /dev/null -c "$jar" -b "$jar" "$1/api/v1/users/current"
+  ANON_COOKIE=$(cookie_header "$jar")
+  ANON_XSRF=$(jar_value "$jar" XSRF-TOKEN)
+  status=$(curl -s -o "$WORK/login.json" -w '%{http_code}' -c "$jar" -b "$jar" -H "X-XSRF-TOKEN: $ANON_XSRF" \
+    -H 'Content-Type: application/json' -d "{\"usernameOrEmail\":\"bench1\",\"password\":\"$PASSWORD\"}" "$1/api/v1/login")
+  [[ "$status" == 200 ]] || die "login answered $status: $(cat "$WORK/login.json")"
+  COOKIE=$(cookie_header "$jar")
+  XSRF=$(jar_value "$jar" XSRF-TOKEN)
+}
+
+# ---------------------------------------------------------------------------------------------------------- wrk
+# One wrk run; prints "rps p50_ms p99_ms max_ms non2xx socket_errors mean_ms server_cpu% other_cpu% server_cpu_us_per_request"
+# and keeps wrk's
+# output in $RAW. server_cpu% and other_cpu% are shares of the machine's capacity during the run: what the server used,
+# and what processes other than the server and wrk used (other engineers' builds and tests disturb a run).
+RAW="$WORK/raw"
+mkdir -p "$RAW"
+HZ=$(getconf CLK_TCK)
+cpu_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+proc_cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+wrk_run() { # label url server_pid script duration connections threads [VAR=value ...]
+  local label=$1 url=$2 pid=$3 script=$4 duration=$5 connections=$6 threads=$7
+  shift 7
+  local out="$RAW/$label.txt" busy0 busy1 srv0 srv1 t0 t1
+  busy0=$(cpu_busy); srv0=$(proc_cpu "$pid"); t0=$(date +%s.%N)
+  (
+    env BENCH_WRK_DIR="$BENCH/wrk" "$@" wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s \
+      -s "$BENCH/wrk/$script" "$url" >"$out" 2>&1 || true
+    times >"$out.times"
+  )
+  busy1=$(cpu_busy); srv1=$(proc_cpu "$pid"); t1=$(date +%s.%N)
+  # `times` prints the shell's and then its children's (wrk's) user and system time, as 0m1.234s.
+  local wrk_s
+  wrk_s=$(awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); t += p[1] * 60 + p[2] } print t }' "$out.times")
+  awk -v b="$((busy1 - busy0))" -v s="$((srv1 - srv0))" -v w="$wrk_s" -v hz="$HZ" -v t0="$t0" -v t1="$t1" -v cores="$CORES" '
+    /^BENCH / {
+      for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+      cap = (t1 - t0) * cores; other = (b / hz - s / hz - w) / cap * 100; if (other < 0) other = 0
+      printf "%.1f %.2f %.2f %.2f %d %d %.2f %.0f %.0f %.0f\n", v["requests"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000,
+        v["p99_us"] / 1000, v["max_us"] / 1000, v["status_errors"], v["socket_errors"], v["mean_us"] / 1000,
+        s / hz / cap * 100, other, (v["requests"] > 0 ? s / hz / v["requests"] * 1e6 : 0) }' "$out" |
+    grep . || die "wrk gave no result for $label: $(tail -5 "$out")"
+}
+
+# Checks, before load, that one request of the scenario answers what it should (so that non-2xx stays meaningful).
+preflight() { # expected_status method url cookie xsrf [body]
+  local status
+  if [[ "$2" == POST ]]; then
+    status=$(curl -s -o "$WORK/preflight.txt" -w '%{http_code}' -X POST -H "Cookie: $4" -H "X-XSRF-TOKEN: $5" \
+      -H 'Content-Type: application/json' -d "$6" "$3")
+  else
+    status=$(curl -s -o "$WORK/preflight.txt" -w '%{http_code}' -H "Cookie: $4" "$3")
+  fi
+  [[ "$status" == "$1" ]] || die "preflight $2 $3 answered $status, expected $1: $(head -c 300 "$WORK/preflight.txt")"
+}
+
+# ---------------------------------------------------------------------------------------------------------- run
+need_apt
+command -v dotnet >/dev/null || die "dotnet SDK missing"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$( [[ -n "$(git -C "$ROOT" status --porcelain -- Blog.Api Blog.Features 2>/dev/null)" ]] && echo ' (with uncommitted changes in Blog.Api/Blog.Features)' )"
+build
+
+
+log "seeding $ARTICLES articles for one author"
+MAIN_DB="$WORK/main.db"
+seeder seed --db "$MAIN_DB" --articles "$ARTICLES" --authors 1 >&2
+
+BLOG_PORT=$(free_port)
+cp "$MAIN_DB" "$WORK/blog.db"
+start_blog "$WORK/blog.db" "$BLOG_PORT" "$WORK/blog.log"
+BLOG_PID=$SERVER_PID
+BASE_PORT=$(free_port)
+cp "$MAIN_DB" "$WORK/baseline.db"
+start_baseline "$WORK/baseline.db" "$BASE_PORT" "$WORK/baseline.log"
+BASE_PID=$SERVER_PID
+BLOG="http://127.0.0.1:$BLOG_PORT"
+BASE="http://127.0.0.1:$BASE_PORT"
+log "Blog pid $BLOG_PID on $BLOG, baseline pid $BASE_PID on $BASE"
+
+sign_in "$BLOG"
+DEEP_PAGE=500
+DEEP_CURSOR=$(seeder cursor --db "$MAIN_DB" --author 1 --page $DEEP_PAGE) || DEEP_CURSOR=
+if [[ -z "$DEEP_CURSOR" ]]; then
+  DEEP_PAGE=$(((ARTICLES + 19) / 20))
+  DEEP_CURSOR=$(seeder cursor --db "$MAIN_DB" --author 1 --page "$DEEP_PAGE")
+fi
+IDS=(BENCH_ID_FIRST=1 BENCH_ID_STRIDE=1 "BENCH_ID_COUNT=$ARTICLES")
+ARTICLE_BODY='{"title":"A benchmark article","content":"Written by wrk to measure how fast Blog stores an article."}'
+
+RESULTS="$WORK/results.tsv" # scenario, server, run, rps, p50, p99, max, non2xx, sockerr, mean, server%, other%, cpu-us/req, hwm
+: >"$RESULTS"
+SCENARIOS=()
+declare -A TITLE
+
+# scenario name, title, script, has-baseline, blog env..., -- , baseline env...
+scenario() {
+  local name=$1 title=$2 script=$3 baseline=$4
+  shift 4
+  local blog_env=() base_env=()
+  while (($#)) && [[ "$1" != -- ]]; do blog_env+=("$1"); shift; done
+  (($#)) && shift
+  base_env=("$@")
+  SCENARIOS+=("$name")
+  TITLE[$name]=$title
+  log "scenario $name: warm-up"
+  wrk_run "$name-blog-warmup" "$BLOG" "$BLOG_PID" "$script" "$WARMUP" "$CONNECTIONS" "$THREADS" "${blog_env[@]}" >/dev/null
+  if [[ "$baseline" == yes ]]; then
+    wrk_run "$name-base-warmup" "$BASE" "$BASE_PID" "$script" "$WARMUP" "$CONNECTIONS" "$THREADS" "${base_env[@]}" >/dev/null
+  fi
+  local run line duration=$DURATION
+  # A login takes ~0.1 s of CPU and 32 of them run at once: answers come in waves ~1.7 s apart, so a 10 s window
+  # miscounts by up to a wave. Login runs longer.
+  [[ "$name" == login ]] && duration=$LOGIN_DURATION
+  for run in 1 2; do
+    sleep "$DRAIN" # let the server finish what the previous wrk left in flight
+    line=$(wrk_run "$name-blog-$run" "$BLOG" "$BLOG_PID" "$script" "$duration" "$CONNECTIONS" "$THREADS" "${blog_env[@]}")
+    printf '%s\tblog\t%s\t%s\t%s\n' "$name" "$run" "${line// /$'\t'}" "$(hwm_mb "$BLOG_PID")" >>"$RESULTS"
+    log "  blog     run $run: $line (req/s p50 p99 max non2xx sockerr mean server% other% cpu-us/req)"
+    if [[ "$baseline" == yes ]]; then
+      sleep "$DRAIN"
+      line=$(wrk_run "$name-base-$run" "$BASE" "$BASE_PID" "$script" "$DURATION" "$CONNECTIONS" "$THREADS" "${base_env[@]}")
+      printf '%s\tbaseline\t%s\t%s\t%s\n' "$name" "$run" "${line// /$'\t'}" "$(hwm_mb "$BASE_PID")" >>"$RESULTS"
+      log "  baseline run $run: $line"
+    fi
+  done
+}
+
+BLOG_READ=(BENCH_PREFIX=/api/v1 "BENCH_COOKIE=$COOKIE" "BENCH_XSRF=$XSRF")
+BASE_READ=(BENCH_PREFIX= "BENCH_COOKIE=$COOKIE")
+
+# Both servers start cold: JIT tiers and pools settle over the first tens of seconds of load. Reads only, so that
+# both databases stay identical for the read scenarios.
+log "global warm-up (reads, ${GLOBAL_WARMUP}s per script and server)"
+for script in get_article.lua list_first.lua list_deep.lua; do
+  wrk_run "warmup-blog-$script" "$BLOG" "$BLOG_PID" "$script" "$GLOBAL_WARMUP" "$CONNECTIONS" "$THREADS" \
+    "${BLOG_READ[@]}" "${IDS[@]}" "BENCH_CURSOR=$DEEP_CURSOR" >/dev/null
+  wrk_run "warmup-base-$script" "$BASE" "$BASE_PID" "$script" "$GLOBAL_WARMUP" "$CONNECTIONS" "$THREADS" \
+    "${BASE_READ[@]}" "${IDS[@]}" "BENCH_CURSOR=$DEEP_CURSOR" >/dev/null
+done
+
+preflight 200 GET "$BLOG/api/v1/articles/1" "$COOKIE" "$XSRF"
+preflight 200 GET "$BASE/articles/1" "$COOKIE" "$XSRF"
+scenario get_article "GET one own article (random id)" get_article.lua yes \
+  "${BLOG_READ[@]}" "${IDS[@]}" -- "${BASE_READ[@]}" "${IDS[@]}"
+
+preflight 200 GET "$BLOG/api/v1/articles?limit=20" "$COOKIE" "$XSRF"
+scenario list_first "GET first page (20)" list_first.lua yes "${BLOG_READ[@]}" -- "${BASE_READ[@]}"
+
+preflight 200 GET "$BLOG/api/v1/articles?limit=20&cursor=$DEEP_CURSOR" "$COOKIE" "$XSRF"
+scenario list_deep "GET page $DEEP_PAGE by cursor (20)" list_deep.lua yes \
+  "${BLOG_READ[@]}" "BENCH_CURSOR=$DEEP_CURSOR" -- "${BASE_READ[@]}" "BENCH_CURSOR=$DEEP_CURSOR"
+
+preflight 200 GET "$BLOG/api/v1/users/current" "$COOKIE" "$XSRF"
+scenario current_user "GET current user" current_user.lua no "${BLOG_READ[@]}"
+
+# The login ceiling is timed right before the login runs: the speed of these virtual cores drifts with the host's load.
+log "timing one password hash"
+HASH_MS=$(seeder hash-time --count 10)
+HASH_PARALLEL=$(seeder hash-time --count 5 --threads "$CORES" | tail -1)
+log "one PBKDF2 verification: $HASH_MS ms; $HASH_PARALLEL"
+preflight 200 POST "$BLOG/api/v1/login" "$ANON_COOKIE" "$ANON_XSRF" "{\"usernameOrEmail\":\"bench1\",\"password\":\"$PASSWORD\"}"
+scenario login "POST login" login.lua no "BENCH_COOKIE=$ANON_COOKIE" "BENCH_XSRF=$ANON_XSRF" "BENCH_PASSWORD=$PASSWORD"
+
+preflight 201 POST "$BLOG/api/v1/articles" "$COOKIE" "$XSRF" "$ARTICLE_BODY"
+scenario post_article "POST article" post_article.lua no "${BLOG_READ[@]}"
+
+scenario mix "90/10 read/write mix" mix.lua no "${BLOG_READ[@]}" "${IDS[@]}"
+
+BLOG_HWM=$(hwm_mb "$BLOG_PID")
+BASE_HWM=$(hwm_mb "$BASE_PID")
+BLOG_RSS_END=$(rss_mb "$BLOG_PID")
+stop_server "$BLOG_PID"
+stop_server "$BASE_PID"
+
+# ------------------------------------------------------------------------------------------- latency against size
+SCALE="$WORK/scale.tsv" # label, articles, first p50, first p99, deep page, deep p50, deep p99
+: >"$SCALE"
+probe_size() { # label db articles authors
+  local label=$1 db=$2 articles=$3 authors=$4 own=$(($3 / $4))
+  local port line_first line_deep page cursor
+  port=$(free_port)
+  start_blog "$db" "$port" "$WORK/scale-$label.log"
+  local pid=$SERVER_PID url="http://127.0.0.1:$port"
+  sign_in "$url"
+  page=500
+  cursor=$(seeder cursor --db "$db" --author 1 --page $page 2>/dev/null) || cursor=
+  if [[ -z "$cursor" ]]; then # fewer than 500 pages: the last page stands in for it
+    page=$(((own + 19) / 20))
+    cursor=$(seeder cursor --db "$db" --author 1 --page "$page" 2>/dev/null) || cursor=
+  fi
+  local env=(BENCH_PREFIX=/api/v1 "BENCH_COOKIE=$COOKIE")
+  # A fresh server: bring the JIT through its tiers under load first, as in the main runs.
+  wrk_run "scale-$label-warmup-load" "$url" "$pid" list_first.lua "$GLOBAL_WARMUP" "$CONNECTIONS" "$THREADS" "${env[@]}" >/dev/null
+  [[ -n "$cursor" && "$page" -gt 1 ]] && wrk_run "scale-$label-warmup-load-deep" "$url" "$pid" list_deep.lua "$GLOBAL_WARMUP" "$CONNECTIONS" "$THREADS" "${env[@]}" "BENCH_CURSOR=$cursor" >/dev/null
+  wrk_run "scale-$label-warmup" "$url" "$pid" list_first.lua 2 1 1 "${env[@]}" >/dev/null
+  line_first=$(wrk_run "scale-$label-first" "$url" "$pid" list_first.lua "$SCALE_DURATION" 1 1 "${env[@]}")
+  if [[ -n "$cursor" && "$page" -gt 1 ]]; then
+    wrk_run "scale-$label-deep-warmup" "$url" "$pid" list_deep.lua 2 1 1 "${env[@]}" "BENCH_CURSOR=$cursor" >/dev/null
+    line_deep=$(wrk_run "scale-$label-deep" "$url" "$pid" list_deep.lua "$SCALE_DURATION" 1 1 "${env[@]}" "BENCH_CURSOR=$cursor")
+  else
+    page=-
+    line_deep="0 0 0 0 0 0 0 0 0 0"
+  fi
+  stop_server "$pid"
+  read -r _ f50 f99 _ _ _ _ _ fother _ <<<"$line_first"
+  read -r _ d50 d99 _ _ _ _ _ dother _ <<<"$line_deep"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$articles" "$authors" "$f50" "$f99" "$page" "$d50" "$d99" "$((fother > dother ? fother : dother))" >>"$SCALE"
+  log "  $label: first page p50 $f50 ms p99 $f99 ms; page $page p50 $d50 ms p99 $d99 ms"
+}
+
+log "latency against size (1 connection, ${SCALE_DURATION}s per probe)"
+for size in 1000 100000; do
+  seeder seed --db "$WORK/s$size.db" --articles $size --authors 1 >&2
+  probe_size "$size" "$WORK/s$size.db" $size 1
+  rm -f "$WORK/s$size.db"*
+done
+cp "$MAIN_DB" "$WORK/s-main.db"
+probe_size "$ARTICLES" "$WORK/s-main.db" "$ARTICLES" 1
+rm -f "$WORK/s-main.db"* "$WORK/blog.db"* "$WORK/baseline.db"*
+if [[ "$SPREAD" == 1 ]]; then
+  seeder seed --db "$WORK/spread.db" --articles "$ARTICLES" --authors 10000 >&2
+  probe_size spread "$WORK/spread.db" "$ARTICLES" 10000
+fi
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---------------------------------------------------------------------------------------------------------- report
+mkdir -p "$BENCH/results"
+REPORT="$BENCH/results/$(date +%Y-%m-%d).md"
+[[ -e "$REPORT" ]] && REPORT="$BENCH/results/$(date +%Y-%m-%d-%H%M).md"
+
+# Mean of the runs per scenario and server (max of max, sum of errors, last peak RSS).
+SUMMARY="$WORK/summary.tsv" # scenario server rps p50 p99 max non2xx sockerr hwm server% other%(max) cpu-us/req
+awk -F'\t' '{ k = $1 "\t" $2; n[k]++; rps[k] += $4; p50[k] += $5; p99[k] += $6; if ($7 > mx[k]) mx[k] = $7;
+    bad[k] += $8; sock[k] += $9; srv[k] += $11; if ($12 > oth[k]) oth[k] = $12; us[k] += $13; hwm[k] = $14 }
+  END { for (k in n) printf "%s\t%.0f\t%.2f\t%.2f\t%.1f\t%d\t%d\t%s\t%.0f\t%.0f\t%.0f\n", k, rps[k] / n[k], p50[k] / n[k], p99[k] / n[k], mx[k], bad[k], sock[k], hwm[k], srv[k] / n[k], oth[k], us[k] / n[k] }' \
+  "$RESULTS" >"$SUMMARY"
+get() { awk -F'\t' -v s="$1" -v v="$2" -v c="$3" '$1 == s && $2 == v { print $c }' "$SUMMARY"; }
+ratio() { local b a; b=$(get "$1" blog 3); a=$(get "$1" baseline 3); [[ -n "$a" ]] && awk -v b="$b" -v a="$a" 'BEGIN { printf "%.2f", b / a }' || echo "–"; }
+ok() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**not met**"; fi; }
+
+{
+  echo "# Blog benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "Commit $COMMIT (as built), $CORES cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), .NET $(dotnet --version)."
+  echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run (login ${LOGIN_DURATION}s), runs alternate Blog/baseline (A B A B) after a ${GLOBAL_WARMUP}s-per-script read warm-up of both servers and a ${WARMUP}s warm-up per scenario; figures are the mean of the two runs (max: the larger)."
+  echo "Database: $ARTICLES articles by one author (bench1), signed in as that author. Load average at start $LOAD_START, at end $LOAD_END (wrk and the server share the $CORES cores)."
+  echo
+  echo "| Scenario | Server | req/s | p50 ms | p99 ms | max ms | non-2xx | Blog ÷ baseline | peak RSS MB | server CPU µs/req | server CPU % | other CPU % |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for s in "${SCENARIOS[@]}"; do
+    for server in blog baseline; do
+      [[ -n "$(get "$s" "$server" 3)" ]] || continue
+      local_ratio=$([[ $server == blog ]] && ratio "$s" || echo "")
+      errors="$(get "$s" "$server" 7)"
+      [[ "$(get "$s" "$server" 8)" != 0 ]] && errors="$errors (+$(get "$s" "$server" 8) socket)"
+      printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$([[ $server == blog ]] && echo "${TITLE[$s]}" || echo "")" \
+        "$([[ $server == blog ]] && echo Blog || echo baseline)" "$(get "$s" "$server" 3)" "$(get "$s" "$server" 4)" \
+        "$(get "$s" "$server" 5)" "$(get "$s" "$server" 6)" "$errors" "$local_ratio" "$(get "$s" "$server" 9)" \
+        "$(get "$s" "$server" 12)" "$(get "$s" "$server" 10)" "$(get "$s" "$server" 11)"
+    done
+  done
+  echo
+  echo "non-2xx counts responses of status 400 and above (wrk's count; each scenario's request was checked beforehand"
+  echo "to answer its 2xx). Peak RSS is the server's VmHWM after the scenario (cumulative). Server CPU µs/req is the server's"
+  echo "CPU time (user + system, from /proc) divided by the requests answered: the cost of a request, steadier than req/s"
+  echo "when other work shares the machine. The CPU % columns are shares of the"
+  echo "machine ($CORES cores) during the runs: the server's mean, and the largest share taken by processes other than the"
+  echo "server and wrk (a run with a high one was disturbed by other work on the machine). Blog's peak RSS over the whole"
+  echo "run: $BLOG_HWM MB (RSS at the end $BLOG_RSS_END MB); the baseline's: $BASE_HWM MB."
+  echo
+  echo "One PBKDF2-HMAC-SHA512 verification (220,000 iterations), timed just before the login runs, takes $HASH_MS ms, so $CORES cores sign in at most"
+  echo "$(awk -v c="$CORES" -v h="$HASH_MS" 'BEGIN { printf "%.1f", c * 1000 / h }')/s (measured with all cores hashing at once: $HASH_PARALLEL)."
+  echo
+  echo "## List latency against size (one author, 1 connection, ${SCALE_DURATION}s per probe after a warm-up under load)"
+  echo
+  echo "| Articles | Authors | First page p50 ms | p99 ms | Deep page | p50 ms | p99 ms | other CPU % |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, ($6 == "-" ? "–" : $6), ($6 == "-" ? "–" : $7), ($6 == "-" ? "–" : $8), $9 }' "$SCALE"
+  echo
+  echo "(The deep page is page 500 where the author has 500 pages; with fewer, the last page.$([[ "$SPREAD" == 1 ]] && echo " The 10,000-author file")"
+  [[ "$SPREAD" == 1 ]] && echo "interleaves authors, so author 1 has $((ARTICLES / 10000)) articles spread over the whole table.)" || echo ")"
+  echo
+  echo "## Targets"
+  echo
+  get_r=$(ratio get_article); list_r=$(ratio list_first)
+  get_p99=$(get get_article blog 5); list_p99=$(get list_first blog 5)
+  post_rps=$(get post_article blog 3); post_err=$(($(get post_article blog 7) + $(get post_article blog 8)))
+  login_rps=$(get login blog 3)
+  login_target=$(awk -v c="$CORES" -v h="$HASH_MS" 'BEGIN { printf "%.1f", 0.9 * c * 1000 / h }')
+  f1k=$(awk -F'\t' '$2 == 1000 { print $4 }' "$SCALE"); fmax=$(awk -F'\t' -v a="$ARTICLES" '$2 == a && $3 == 1 { print $4 }' "$SCALE")
+  d1k=$(awk -F'\t' '$2 == 1000 { print $7 }' "$SCALE"); d100k=$(awk -F'\t' '$2 == 100000 { print $7 }' "$SCALE"); dmax=$(awk -F'\t' -v a="$ARTICLES" '$2 == a && $3 == 1 { print $7 }' "$SCALE")
+  echo "| Target | Measured | |"
+  echo "|---|---|---|"
+  echo "| GET one article ≥ 60 % of baseline, p99 ≤ 10 ms | $get_r × baseline, p99 $get_p99 ms | $(ok "$get_r >= 0.60 && $get_p99 <= 10") |"
+  echo "| GET list of 20 ≥ 60 % of baseline, p99 ≤ 10 ms | $list_r × baseline, p99 $list_p99 ms | $(ok "$list_r >= 0.60 && $list_p99 <= 10") |"
+  echo "| POST article ≥ 2,000/s, zero errors | $post_rps/s, $post_err errors | $(ok "$post_rps >= 2000 && $post_err == 0") |"
+  echo "| login ≥ 90 % of cores ÷ hash time ($login_target/s) | $login_rps/s | $(ok "$login_rps >= $login_target") |"
+  echo "| first page within ±20 % from 1k to $ARTICLES | p50 $f1k → $fmax ms | $(ok "$fmax <= 1.2 * $f1k && $fmax >= 0.8 * $f1k") |"
+  echo "| deep page within ±20 % (1k: last page; 100k and $ARTICLES: page 500) | p50 $d1k → $d100k → $dmax ms | $(ok "$dmax <= 1.2 * $d1k && $dmax >= 0.8 * $d1k && $d100k <= 1.2 * $d1k && $d100k >= 0.8 * $d1k") |"
+  echo "| peak RSS ≤ 200 MB | $BLOG_HWM MB | $(ok "$BLOG_HWM <= 200") |"
+} >"$REPORT"
+
+cat "$REPORT"
+log "report written to ${REPORT#"$ROOT"/}"

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Blog.Features.Common;
@@ -22,7 +23,8 @@ namespace Blog.Bench.Micro;
 /// - Trivial*: the behaviours around an in-memory handler that returns a ready result (pure pipeline overhead),
 ///   for a request without validators (GetArticle), with a cheap one (ListArticles) and with string rules
 ///   (CreateArticle); each against the same handler called directly.
-/// - OpenPooled*: opening a pooled connection, bare and with the pragmas Blog runs on every open.
+/// - OpenPooled*: opening a pooled connection bare, with Blog's pragmas once per native connection (Blog.Api since
+///   a7057f7), and with them on every open (before).
 /// - Sqlite*: GetArticle and ListArticles (20 rows) against a small SQLite file, through ISender.Send vs the
 ///   resolved handler called directly.
 /// </summary>
@@ -41,6 +43,7 @@ public class PipelineBenchmarks
 
     private ServiceProvider _services = null!;
     private PooledSqlite _factory = null!;
+    private PooledSqlite _everyOpen = null!;
     private string _plainConnectionString = null!;
     private string _directory = null!;
     private IServiceScope _handlerScope = null!;
@@ -57,7 +60,8 @@ public class PipelineBenchmarks
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddBlogFeatures();
-        _factory = new PooledSqlite(database);
+        _factory = new PooledSqlite(database, pragmasOnEveryOpen: false);
+        _everyOpen = new PooledSqlite(database, pragmasOnEveryOpen: true);
         _plainConnectionString = new SqliteConnectionStringBuilder { DataSource = database, Pooling = true, ForeignKeys = true }.ToString();
         services.AddSingleton<IDbConnectionFactory>(_factory);
         services.AddScoped<ICurrentUser, SignedInAuthor>();
@@ -155,9 +159,15 @@ public class PipelineBenchmarks
     }
 
     [Benchmark, BenchmarkCategory("SQLite open (pooled)")]
-    public async Task OpenPooled_WithPragmas()
+    public async Task OpenPooled_PragmasOncePerNativeConnection()
     {
         await using var connection = await _factory.OpenAsync(default);
+    }
+
+    [Benchmark, BenchmarkCategory("SQLite open (pooled)")]
+    public async Task OpenPooled_PragmasOnEveryOpen()
+    {
+        await using var connection = await _everyOpen.OpenAsync(default);
     }
 
     private static ValueTask<Result<ArticleResponse>> ReadyGet(GetArticleRequest request, CancellationToken cancellationToken) => ValueTask.FromResult(ReadyArticle);
@@ -194,18 +204,29 @@ internal sealed class SignedInAuthor : ICurrentUser
     public bool IsInRole(string role) => role == Roles.Author;
 }
 
-/// <summary>What Blog.Api's SqliteConnectionFactory does: a pooled connection with its pragmas run on every open.</summary>
-internal sealed class PooledSqlite(string path) : IDbConnectionFactory
+/// <summary>
+/// What Blog.Api's SqliteConnectionFactory does: a pooled connection with its pragmas, applied once per native
+/// connection (as since commit a7057f7) or, for comparison, on every open from the pool (as before it).
+/// </summary>
+internal sealed class PooledSqlite(string path, bool pragmasOnEveryOpen) : IDbConnectionFactory
 {
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Prepared = [];
+    private static readonly object Applied = new();
+
     private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, ForeignKeys = true }.ToString();
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
-        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        if (pragmasOnEveryOpen || !Prepared.TryGetValue(connection.Handle!, out _))
+        {
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            Prepared.TryAdd(connection.Handle!, Applied);
+        }
+
         return connection;
     }
 }

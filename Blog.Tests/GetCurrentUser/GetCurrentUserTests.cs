@@ -38,7 +38,7 @@ public sealed class GetCurrentUserTests : IAsyncLifetime
     [Fact]
     public async Task The_roles_come_from_the_database_not_from_the_caller()
     {
-        var id = await InsertUserAsync("reader", withAuthorRole: false);
+        var id = await _host.Database.InsertUserAsync("reader", withAuthorRole: false);
         _host.User.SignIn(id, "reader", "author");
 
         var result = await _host.SendAsync(new GetCurrentUserRequest());
@@ -49,7 +49,7 @@ public sealed class GetCurrentUserTests : IAsyncLifetime
     [Fact]
     public async Task A_deactivated_user_is_unauthorized()
     {
-        var id = await InsertUserAsync("alice", withAuthorRole: true);
+        var id = await _host.Database.InsertUserAsync("alice", withAuthorRole: true);
         await _host.Database.ExecuteAsync("UPDATE users SET active = FALSE WHERE id = @Id", new { Id = id });
         _host.User.SignIn(id, "alice", "author");
 
@@ -66,22 +66,5 @@ public sealed class GetCurrentUserTests : IAsyncLifetime
         var result = await _host.SendAsync(new GetCurrentUserRequest());
 
         result.Error!.Kind.Should().Be(ErrorKind.Unauthorized);
-    }
-
-    private async Task<long> InsertUserAsync(string username, bool withAuthorRole)
-    {
-        var id = await _host.Database.ScalarAsync<long>(
-            """
-            INSERT INTO users (username, username_normalized, email, email_normalized, password_hash, active, created_at)
-            VALUES (@Username, upper(@Username), @Username || '@example.com', upper(@Username || '@example.com'), 'not-a-real-hash', TRUE, '2026-01-01T00:00:00.0000000Z')
-            RETURNING id
-            """,
-            new { Username = username });
-        if (withAuthorRole)
-        {
-            await _host.Database.ExecuteAsync("INSERT INTO user_roles (user_id, role_id) SELECT @Id, id FROM roles WHERE name = 'author'", new { Id = id });
-        }
-
-        return id;
     }
 }

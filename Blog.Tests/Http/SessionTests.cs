@@ -70,6 +70,18 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Logout_takes_an_empty_body_without_a_content_type()
+    {
+        using var client = _api.CreateApiClient();
+        await client.RegisterAsync("alice");
+
+        using var logout = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/logout"));
+
+        logout.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM sessions")).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Deactivating_the_account_ends_its_sessions_at_once()
     {
         using var client = _api.CreateApiClient();

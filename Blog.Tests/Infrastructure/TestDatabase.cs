@@ -36,6 +36,24 @@ public sealed class TestDatabase : IAsyncDisposable
         return await connection.ExecuteScalarAsync<T>(sql, parameters);
     }
 
+    /// <summary>Adds a user straight through SQL (no password hashing), with the role author unless told otherwise.</summary>
+    public async Task<long> InsertUserAsync(string username, bool withAuthorRole = true)
+    {
+        var id = await ScalarAsync<long>(
+            """
+            INSERT INTO users (username, username_normalized, email, email_normalized, password_hash, active, created_at)
+            VALUES (@Username, upper(@Username), @Username || '@example.com', upper(@Username || '@example.com'), 'not-a-real-hash', TRUE, '2026-01-01T00:00:00.0000000Z')
+            RETURNING id
+            """,
+            new { Username = username });
+        if (withAuthorRole)
+        {
+            await ExecuteAsync("INSERT INTO user_roles (user_id, role_id) SELECT @Id, id FROM roles WHERE name = 'author'", new { Id = id });
+        }
+
+        return id;
+    }
+
     public async Task<int> ExecuteAsync(string sql, object? parameters = null)
     {
         await using var connection = await Factory.OpenAsync(CancellationToken.None);

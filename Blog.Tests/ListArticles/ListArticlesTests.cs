@@ -14,8 +14,8 @@ public sealed class ListArticlesTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _host.InitializeAsync();
-        _aliceId = await InsertUserAsync("alice");
-        _bobId = await InsertUserAsync("bob");
+        _aliceId = await _host.Database.InsertUserAsync("alice");
+        _bobId = await _host.Database.InsertUserAsync("bob");
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
@@ -192,18 +192,6 @@ public sealed class ListArticlesTests : IAsyncLifetime
         second.NextCursor.Should().BeNull();
     }
 
-    private async Task<long> InsertUserAsync(string username)
-    {
-        var id = await _host.Database.ScalarAsync<long>(
-            """
-            INSERT INTO users (username, username_normalized, email, email_normalized, password_hash, active, created_at)
-            VALUES (@Username, upper(@Username), @Username || '@example.com', upper(@Username || '@example.com'), 'not-a-real-hash', TRUE, '2026-01-01T00:00:00.0000000Z')
-            RETURNING id
-            """,
-            new { Username = username });
-        await _host.Database.ExecuteAsync("INSERT INTO user_roles (user_id, role_id) SELECT @Id, id FROM roles WHERE name = 'author'", new { Id = id });
-        return id;
-    }
 
     private async Task<ArticleResponse> CreateAsAsync(long userId, string username, string title)
     {

@@ -213,7 +213,7 @@ internal sealed class PooledSqlite(string path, bool pragmasOnEveryOpen) : IDbCo
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Prepared = [];
     private static readonly object Applied = new();
 
-    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, ForeignKeys = true }.ToString();
+    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -222,7 +222,7 @@ internal sealed class PooledSqlite(string path, bool pragmasOnEveryOpen) : IDbCo
         if (pragmasOnEveryOpen || !Prepared.TryGetValue(connection.Handle!, out _))
         {
             await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+            pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
             Prepared.TryAdd(connection.Handle!, Applied);
         }

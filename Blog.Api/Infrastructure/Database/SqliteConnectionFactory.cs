@@ -9,8 +9,9 @@ namespace Blog.Api.Infrastructure.Database;
 /// <summary>Opens pooled SQLite connections with the per-connection pragmas applied.</summary>
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
-    // journal_mode=WAL is a property of the file and is set once by the migrator.
-    private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+    // journal_mode=WAL is a property of the file and is set once by the migrator. foreign_keys is set here rather
+    // than with the connection string's Foreign Keys=True, which Microsoft.Data.Sqlite runs on every open.
+    private const string ConnectionPragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
 
     // The native connections the pool hands out again keep their pragmas: apply them once per native connection,
     // not on every open.
@@ -19,7 +20,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     public SqliteConnectionFactory(string connectionString, string contentRoot)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true };
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
         if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
         {
             builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));

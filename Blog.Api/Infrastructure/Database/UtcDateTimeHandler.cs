@@ -23,8 +23,11 @@ public sealed class UtcDateTimeHandler : SqlMapper.TypeHandler<DateTime>
     public override void SetValue(IDbDataParameter parameter, DateTime value)
     {
         parameter.DbType = DbType.String;
-        parameter.Value = value.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture);
+        parameter.Value = ToText(value);
     }
+
+    /// <summary>The stored form of a timestamp, for commands that bind their parameters without Dapper.</summary>
+    public static string ToText(DateTime value) => value.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture);
 
     public override DateTime Parse(object value) =>
         DateTime.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Blog.Api.Infrastructure.Database;
 using Blog.Features.Common;
 using Dapper;
 using Microsoft.AspNetCore.Authentication;
@@ -11,9 +12,10 @@ namespace Blog.Api.Infrastructure.Sessions;
 
 /// <summary>
 /// Keeps authentication tickets in the <c>sessions</c> table; the cookie carries only a random key. Deleting the
-/// row (logout), deactivating the user or passing the absolute lifetime ends the session at once.
+/// row (logout), deactivating the user or passing the absolute lifetime ends the session at once, because every
+/// request reads its session row.
 /// </summary>
-public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<SessionOptions> options, TimeProvider clock) : ITicketStore
+public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<SessionOptions> options, TimeProvider clock) : ITicketStore, IDisposable
 {
     private const string InsertSql = """
         INSERT INTO sessions (id, user_id, ticket, expires_at, absolute_expires_at)
@@ -28,6 +30,9 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
         JOIN users u ON u.id = s.user_id
         WHERE s.id = @Id AND u.active = TRUE AND s.expires_at > @Now AND s.absolute_expires_at > @Now
         """;
+
+    // Every signed-in request runs it: it stays compiled.
+    private readonly PreparedQuery _retrieve = new(database, RetrieveSql, "@Id", "@Now");
 
     private const string RemoveSql = "DELETE FROM sessions WHERE id = @Id";
 
@@ -62,8 +67,7 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var ticket = await connection.ExecuteScalarAsync<byte[]?>(RetrieveSql, new { Id = key, Now = clock.GetUtcNow().UtcDateTime });
+        var ticket = (byte[]?)await _retrieve.ExecuteScalarAsync(cancellationToken, key, UtcDateTimeHandler.ToText(clock.GetUtcNow().UtcDateTime));
         return ticket is null ? null : TicketSerializer.Default.Deserialize(ticket);
     }
 
@@ -74,6 +78,8 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(RemoveSql, new { Id = key });
     }
+
+    public void Dispose() => _retrieve.Dispose();
 
     private DateTime ExpiresAt(AuthenticationTicket ticket, DateTimeOffset now) =>
         (ticket.Properties.ExpiresUtc ?? now + options.Value.IdleTimeout).UtcDateTime;

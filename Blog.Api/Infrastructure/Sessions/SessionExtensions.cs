@@ -35,6 +35,9 @@ public static class SessionExtensions
                 options.SessionStore = store;
                 options.ExpireTimeSpan = sessions.Value.IdleTimeout;
             });
+        // After the cookie handler's own post-configuration, which creates the Data Protection ticket format.
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .PostConfigure<TimeProvider>((options, clock) => options.TicketDataFormat = new VerifiedCookieCache(options.TicketDataFormat, clock));
         return services;
     }
 

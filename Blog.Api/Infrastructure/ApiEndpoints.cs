@@ -5,10 +5,19 @@ namespace Blog.Api.Infrastructure;
 
 public static class ApiEndpoints
 {
-    /// <summary>Maps every slice's <see cref="IEndpoint"/> onto <c>/api/v1</c>, behind the CSRF check.</summary>
+    /// <summary>Maps every slice's <see cref="IEndpoint"/> onto <c>/api/v1</c>, the unsafe ones behind the CSRF check.</summary>
     public static IEndpointRouteBuilder MapApiEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<CsrfFilter>();
+        var api = app.MapGroup("/api/v1");
+        // Endpoints that answer only safe methods get no filter at all: minimal APIs then call them directly,
+        // without the filter pipeline's per-request invocation context.
+        ((IEndpointConventionBuilder)api).Add(endpoint =>
+        {
+            if (!CsrfFilter.IsSafeOnly(endpoint.Metadata))
+            {
+                endpoint.FilterFactories.Add(CsrfFilter.Factory);
+            }
+        });
         var endpoints = typeof(IEndpoint).Assembly.GetTypes()
             .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IEndpoint)))
             .OrderBy(type => type.FullName, StringComparer.Ordinal);

@@ -1,10 +1,13 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Blog.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Http;
 
 /// <summary>API.md, "Sessions and CSRF": the XSRF-TOKEN cookie, the X-XSRF-TOKEN header and their binding to the identity.</summary>
-public sealed class CsrfTests : IAsyncLifetime
+public sealed partial class CsrfTests : IAsyncLifetime
 {
     private const string RefusalTitle = "Invalid or missing CSRF token.";
     private readonly BlogApiFactory _api = new();
@@ -40,6 +43,30 @@ public sealed class CsrfTests : IAsyncLifetime
 
         (await response.ReadProblemAsync(400)).GetProperty("title").GetString().Should().Be(RefusalTitle);
         (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM users")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Every_api_endpoint_that_takes_an_unsafe_method_checks_the_token()
+    {
+        using var client = _api.CreateApiClient();
+        await client.StartAsync();
+        client.EchoXsrfToken = false;
+        var unsafeEndpoints = _api.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["POST"])
+                .Where(method => method is not ("GET" or "HEAD" or "OPTIONS" or "TRACE"))
+                .Select(method => (method, path: RouteParameter().Replace(endpoint.RoutePattern.RawText!, "1"))))
+            .ToList();
+
+        unsafeEndpoints.Should().Contain(("POST", "/api/v1/articles"), "the endpoints are found by their route");
+        foreach (var (method, path) in unsafeEndpoints)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+            using var response = await client.SendAsync(request);
+
+            (await response.ReadProblemAsync(400)).GetProperty("title").GetString().Should().Be(RefusalTitle, $"{method} {path} is unsafe");
+        }
     }
 
     [Fact]
@@ -129,4 +156,7 @@ public sealed class CsrfTests : IAsyncLifetime
         using var response = await client.GetAsync("/api/v1/articles");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteParameter();
 }

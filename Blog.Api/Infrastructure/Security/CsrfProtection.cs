@@ -27,16 +27,26 @@ public static class CsrfProtection
 }
 
 /// <summary>
-/// Checks the token pair on every unsafe request of the group it is added to, register and login included.
+/// Checks the token pair on every unsafe request of the endpoints it is added to, register and login included.
 /// The antiforgery middleware only checks form endpoints; JSON endpoints need this explicit check.
 /// </summary>
 public sealed class CsrfFilter(IAntiforgery antiforgery) : IEndpointFilter
 {
+    /// <summary>Adds the filter to an endpoint, as <c>AddEndpointFilter&lt;CsrfFilter&gt;()</c> does.</summary>
+    public static EndpointFilterDelegate Factory(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    {
+        var filter = ActivatorUtilities.CreateInstance<CsrfFilter>(context.ApplicationServices);
+        return invocation => filter.InvokeAsync(invocation, next);
+    }
+
+    /// <summary>Whether the endpoint answers safe methods only; an endpoint without method metadata answers any.</summary>
+    public static bool IsSafeOnly(IList<object> endpointMetadata) =>
+        endpointMetadata.OfType<IHttpMethodMetadata>().LastOrDefault() is { HttpMethods.Count: > 0 } methods
+        && methods.HttpMethods.All(IsSafe);
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var method = context.HttpContext.Request.Method;
-        var safe = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
-        if (!safe && !await antiforgery.IsRequestValidAsync(context.HttpContext))
+        if (!IsSafe(context.HttpContext.Request.Method) && !await antiforgery.IsRequestValidAsync(context.HttpContext))
         {
             return TypedResults.Problem(
                 title: CsrfProtection.RefusalTitle,
@@ -46,4 +56,7 @@ public sealed class CsrfFilter(IAntiforgery antiforgery) : IEndpointFilter
 
         return await next(context);
     }
+
+    private static bool IsSafe(string method) =>
+        HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
 }

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Blog.Features.Common;
 
 /// <summary>
-/// Password hashing with ASP.NET Core Identity's PBKDF2 hasher (HMAC-SHA512, <see cref="Iterations"/> iterations).
+/// Password hashing with ASP.NET Core Identity's PBKDF2 hasher (HMAC-SHA512, <see cref="Iterations"/> iterations),
+/// at most one hash per core at a time.
 /// </summary>
-public sealed class Passwords
+public sealed class Passwords : IDisposable
 {
     /// <summary>OWASP's figure for PBKDF2-HMAC-SHA512 is 210,000; the contract asks for at least 220,000.</summary>
     public const int Iterations = 220_000;
@@ -15,6 +16,11 @@ public sealed class Passwords
     private readonly PasswordHasher<Passwords> _hasher;
     private readonly string _dummyHash;
 
+    // A hash is ~0.1 s of pure CPU. Run side by side, a burst of sign-ins would share the cores and all finish late,
+    // holding a thread each; queued, they finish in arrival order, one per core at a time, and the other requests
+    // keep their threads.
+    private readonly SemaphoreSlim _cores = new(Environment.ProcessorCount);
+
     public Passwords(IOptions<PasswordHasherOptions> options)
     {
         _hasher = new PasswordHasher<Passwords>(options);
@@ -22,9 +28,27 @@ public sealed class Passwords
         _dummyHash = _hasher.HashPassword(this, Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
     }
 
-    public string Hash(string password) => _hasher.HashPassword(this, password);
+    public Task<string> HashAsync(string password, CancellationToken cancellationToken) =>
+        OnACoreAsync(() => _hasher.HashPassword(this, password), cancellationToken);
 
-    public PasswordVerificationResult Verify(string hash, string password) => _hasher.VerifyHashedPassword(this, hash, password);
+    public Task<PasswordVerificationResult> VerifyAsync(string hash, string password, CancellationToken cancellationToken) =>
+        OnACoreAsync(() => _hasher.VerifyHashedPassword(this, hash, password), cancellationToken);
 
-    public void VerifyDummy(string password) => _hasher.VerifyHashedPassword(this, _dummyHash, password);
+    public Task VerifyDummyAsync(string password, CancellationToken cancellationToken) =>
+        OnACoreAsync(() => _hasher.VerifyHashedPassword(this, _dummyHash, password), cancellationToken);
+
+    public void Dispose() => _cores.Dispose();
+
+    private async Task<T> OnACoreAsync<T>(Func<T> hash, CancellationToken cancellationToken)
+    {
+        await _cores.WaitAsync(cancellationToken);
+        try
+        {
+            return hash();
+        }
+        finally
+        {
+            _cores.Release();
+        }
+    }
 }

@@ -23,7 +23,7 @@ internal sealed class CreateArticleHandler(IDbConnectionFactory database, ICurre
             CreatedAt = Timestamps.Now(clock),
         };
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(Sql, article);
         return new ArticleResponse(id, article.Title, article.Content, article.CreatedAt, new AuthorResponse(currentUser.Id, currentUser.Username));
     }

@@ -54,33 +54,32 @@ internal sealed partial class LoginHandler(
     {
         var identifier = request.UsernameOrEmail.Trim().ToUpperInvariant();
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var connection = await database.OpenAsync(cancellationToken);
-
-        var lockedUntil = await connection.ExecuteScalarAsync<DateTime?>(FindLockSql, new { Identifier = identifier });
-        if (lockedUntil > now)
-        {
-            LogLockedOut(logger);
-            return Error.TooManyRequests("Too many failed sign-in attempts. Try again later.", lockedUntil.Value - now);
-        }
-
         UserCredentials? user;
         string[] roles;
-        await using (var results = await connection.QueryMultipleAsync(FindUserSql, new { Identifier = identifier }))
+        await using (var reader = await database.OpenAsync(cancellationToken))
         {
+            var lockedUntil = await reader.ExecuteScalarAsync<DateTime?>(FindLockSql, new { Identifier = identifier });
+            if (lockedUntil > now)
+            {
+                LogLockedOut(logger);
+                return Error.TooManyRequests("Too many failed sign-in attempts. Try again later.", lockedUntil.Value - now);
+            }
+
+            await using var results = await reader.QueryMultipleAsync(FindUserSql, new { Identifier = identifier });
             user = await results.ReadSingleOrDefaultAsync<UserCredentials>();
             roles = (await results.ReadAsync<string>()).ToArray();
         }
 
         if (user is null)
         {
-            passwords.VerifyDummy(request.Password);
-            return await FailAsync(connection, identifier, now, userId: null);
+            await passwords.VerifyDummyAsync(request.Password, cancellationToken);
+            return await FailAsync(identifier, now, userId: null, cancellationToken);
         }
 
-        var verification = passwords.Verify(user.PasswordHash, request.Password);
+        var verification = await passwords.VerifyAsync(user.PasswordHash, request.Password, cancellationToken);
         if (verification == PasswordVerificationResult.Failed)
         {
-            return await FailAsync(connection, identifier, now, user.Id);
+            return await FailAsync(identifier, now, user.Id, cancellationToken);
         }
 
         if (!user.Active)
@@ -89,23 +88,30 @@ internal sealed partial class LoginHandler(
             return Error.Forbidden("Account is disabled.");
         }
 
-        await connection.ExecuteAsync(ClearFailuresSql, new { Identifier = identifier });
-        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
+        var upgradedHash = verification == PasswordVerificationResult.SuccessRehashNeeded
+            ? await passwords.HashAsync(request.Password, cancellationToken)
+            : null;
+        await using (var writer = await database.OpenForWriteAsync(cancellationToken))
         {
-            await connection.ExecuteAsync(UpgradeHashSql, new { user.Id, PasswordHash = passwords.Hash(request.Password) });
-            LogHashUpgraded(logger, user.Id);
+            await writer.ExecuteAsync(ClearFailuresSql, new { Identifier = identifier });
+            if (upgradedHash is not null)
+            {
+                await writer.ExecuteAsync(UpgradeHashSql, new { user.Id, PasswordHash = upgradedHash });
+                LogHashUpgraded(logger, user.Id);
+            }
         }
 
         LogSignedIn(logger, user.Id);
         return new UserResponse(user.Id, user.Username, user.Email, roles);
     }
 
-    private async Task<Result<UserResponse>> FailAsync(System.Data.Common.DbConnection connection, string identifier, DateTime now, long? userId)
+    private async Task<Result<UserResponse>> FailAsync(string identifier, DateTime now, long? userId, CancellationToken cancellationToken)
     {
-        var failures = await connection.ExecuteScalarAsync<int>(CountFailureSql, new { Identifier = identifier });
+        await using var writer = await database.OpenForWriteAsync(cancellationToken);
+        var failures = await writer.ExecuteScalarAsync<int>(CountFailureSql, new { Identifier = identifier });
         if (failures >= MaxFailures)
         {
-            await connection.ExecuteAsync(LockSql, new { Identifier = identifier, LockedUntil = now + LockoutDuration });
+            await writer.ExecuteAsync(LockSql, new { Identifier = identifier, LockedUntil = now + LockoutDuration });
             LogLockStarted(logger, userId);
         }
         else

@@ -41,19 +41,23 @@ internal sealed partial class RegisterHandler(
             EmailNormalized = request.Email.ToUpperInvariant(),
         };
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        Taken taken;
+        await using (var reader = await database.OpenAsync(cancellationToken))
+        {
+            // Reports both taken fields at once; the unique indexes still decide races below.
+            taken = await reader.QuerySingleAsync<Taken>(FindTakenSql, user);
+        }
 
-        // Reports both taken fields at once; the unique indexes still decide races below.
-        var taken = await connection.QuerySingleAsync<Taken>(FindTakenSql, user);
         if (taken.UsernameTaken || taken.EmailTaken)
         {
             return Conflict(taken.UsernameTaken, taken.EmailTaken);
         }
 
-        var passwordHash = passwords.Hash(request.Password);
+        var passwordHash = await passwords.HashAsync(request.Password, cancellationToken);
         long id;
         try
         {
+            await using var connection = await database.OpenForWriteAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             id = await connection.ExecuteScalarAsync<long>(
                 InsertUserSql,

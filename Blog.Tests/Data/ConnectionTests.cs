@@ -24,4 +24,36 @@ public sealed class ConnectionTests : IAsyncLifetime
             (await connection.ExecuteScalarAsync<long>("PRAGMA synchronous;")).Should().Be(1, "1 is NORMAL");
         }
     }
+
+    [Fact]
+    public async Task Writers_take_turns_and_readers_do_not_wait_for_them()
+    {
+        var first = await _database.Factory.OpenForWriteAsync(CancellationToken.None);
+        var second = _database.Factory.OpenForWriteAsync(CancellationToken.None);
+
+        await using (var reader = await _database.Factory.OpenAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)))
+        {
+            (await reader.ExecuteScalarAsync<long>("SELECT 1")).Should().Be(1);
+        }
+
+        await Task.Delay(100);
+        second.IsCompleted.Should().BeFalse("the first writer still holds its connection");
+
+        await first.DisposeAsync();
+        await using var next = await second.WaitAsync(TimeSpan.FromSeconds(5));
+        (await next.ExecuteAsync("INSERT INTO roles (name) VALUES ('editor')")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_writer_that_gives_up_waiting_leaves_the_turn_to_the_next()
+    {
+        var first = await _database.Factory.OpenForWriteAsync(CancellationToken.None);
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        var waiting = () => _database.Factory.OpenForWriteAsync(giveUp.Token);
+
+        await waiting.Should().ThrowAsync<OperationCanceledException>();
+        await first.DisposeAsync();
+        await using var next = await _database.Factory.OpenForWriteAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+    }
 }

@@ -170,5 +170,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
     {
         public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
             throw new InvalidOperationException("secret-connection-detail");
+
+        public Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Blog.Features.Common;
@@ -6,8 +7,8 @@ using SQLitePCL;
 
 namespace Blog.Api.Infrastructure.Database;
 
-/// <summary>Opens pooled SQLite connections with the per-connection pragmas applied.</summary>
-public sealed class SqliteConnectionFactory : IDbConnectionFactory
+/// <summary>Opens pooled SQLite connections with the per-connection pragmas applied; writers take turns.</summary>
+public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
     // journal_mode=WAL is a property of the file and is set once by the migrator. foreign_keys is set here rather
     // than with the connection string's Foreign Keys=True, which Microsoft.Data.Sqlite runs on every open.
@@ -17,6 +18,11 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     // not on every open.
     private static readonly ConditionalWeakTable<sqlite3, object> Prepared = [];
     private static readonly object Applied = new();
+
+    // SQLite lets one connection write at a time. Writers that meet its lock wait in its busy handler, which sleeps
+    // in growing steps (1, 2, 5, 10 ... 100 ms) and leaves the cores idle; waiting here instead wakes the next
+    // writer the moment the previous one is done, in arrival order.
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     public SqliteConnectionFactory(string connectionString, string contentRoot)
     {
@@ -56,4 +62,29 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             throw;
         }
     }
+
+    public async Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken);
+            var released = 0;
+            connection.StateChange += (_, change) =>
+            {
+                if (change.CurrentState == ConnectionState.Closed && Interlocked.Exchange(ref released, 1) == 0)
+                {
+                    _writer.Release();
+                }
+            };
+            return connection;
+        }
+        catch
+        {
+            _writer.Release();
+            throw;
+        }
+    }
+
+    public void Dispose() => _writer.Dispose();
 }

@@ -43,7 +43,7 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
         var id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow();
         var userId = long.Parse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(InsertSql, new
         {
             Id = id,
@@ -59,7 +59,7 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
 
     public async Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(RenewSql, new { Id = key, Ticket = TicketSerializer.Default.Serialize(ticket), ExpiresAt = ExpiresAt(ticket, clock.GetUtcNow()) });
     }
 
@@ -75,7 +75,7 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
 
     public async Task RemoveAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(RemoveSql, new { Id = key });
     }
 

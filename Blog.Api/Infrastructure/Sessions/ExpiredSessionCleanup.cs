@@ -17,7 +17,7 @@ public sealed partial class ExpiredSessionCleanup(IDbConnectionFactory database,
         {
             try
             {
-                await using var connection = await database.OpenAsync(stoppingToken);
+                await using var connection = await database.OpenForWriteAsync(stoppingToken);
                 var deleted = await connection.ExecuteAsync(Sql, new { Now = clock.GetUtcNow().UtcDateTime });
                 LogDeleted(logger, deleted);
             }

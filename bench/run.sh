@@ -247,6 +247,7 @@ scenario() {
   [[ "$name" == login ]] && duration=$LOGIN_DURATION
   for run in 1 2; do
     sleep "$DRAIN" # let the server finish what the previous wrk left in flight
+    [[ "$name" == login ]] && time_hash
     line=$(wrk_run "$name-blog-$run" "$BLOG" "$BLOG_PID" "$script" "$duration" "$CONNECTIONS" "$THREADS" "${blog_env[@]}")
     printf '%s\tblog\t%s\t%s\t%s\n' "$name" "$run" "${line// /$'\t'}" "$(hwm_mb "$BLOG_PID")" >>"$RESULTS"
     log "  blog     run $run: $line (req/s p50 p99 max non2xx sockerr mean server% other% cpu-us/req)"
@@ -287,13 +288,19 @@ scenario list_deep "GET page $DEEP_PAGE by cursor (20)" list_deep.lua yes \
 preflight 200 GET "$BLOG/api/v1/users/current" "$COOKIE" "$XSRF"
 scenario current_user "GET current user" current_user.lua no "${BLOG_READ[@]}"
 
-# The login ceiling is timed right before the login runs: the speed of these virtual cores drifts with the host's load.
-log "timing one password hash"
-HASH_MS=$(seeder hash-time --count 10)
+# The login ceiling is timed alternately with the login runs (before each and after the last), as a baseline is: the
+# speed of these virtual cores drifts with the host's load. HASH_MS is the mean of the three timings.
+HASH_TIMES=()
+time_hash() {
+  HASH_TIMES+=("$(seeder hash-time --count 10)")
+  log "  one PBKDF2 verification: ${HASH_TIMES[-1]} ms"
+}
 HASH_PARALLEL=$(seeder hash-time --count 5 --threads "$CORES" | tail -1)
-log "one PBKDF2 verification: $HASH_MS ms; $HASH_PARALLEL"
+log "all cores hashing at once: $HASH_PARALLEL"
 preflight 200 POST "$BLOG/api/v1/login" "$ANON_COOKIE" "$ANON_XSRF" "{\"usernameOrEmail\":\"bench1\",\"password\":\"$PASSWORD\"}"
 scenario login "POST login" login.lua no "BENCH_COOKIE=$ANON_COOKIE" "BENCH_XSRF=$ANON_XSRF" "BENCH_PASSWORD=$PASSWORD"
+time_hash
+HASH_MS=$(printf '%s\n' "${HASH_TIMES[@]}" | awk '{ sum += $1 } END { printf "%.2f", sum / NR }')
 
 preflight 201 POST "$BLOG/api/v1/articles" "$COOKIE" "$XSRF" "$ARTICLE_BODY"
 scenario post_article "POST article" post_article.lua no "${BLOG_READ[@]}"
@@ -384,7 +391,7 @@ REPORT="$BENCH/results/$(date +%Y-%m-%d).md"
 SUMMARY="$WORK/summary.tsv" # scenario server rps p50 p99 max non2xx sockerr hwm server% other%(max) cpu-us/req
 awk -F'\t' '{ k = $1 "\t" $2; n[k]++; rps[k] += $4; p50[k] += $5; p99[k] += $6; if ($7 > mx[k]) mx[k] = $7;
     bad[k] += $8; sock[k] += $9; srv[k] += $11; if ($12 > oth[k]) oth[k] = $12; us[k] += $13; hwm[k] = $14 }
-  END { for (k in n) printf "%s\t%.0f\t%.2f\t%.2f\t%.1f\t%d\t%d\t%s\t%.0f\t%.0f\t%.0f\n", k, rps[k] / n[k], p50[k] / n[k], p99[k] / n[k], mx[k], bad[k], sock[k], hwm[k], srv[k] / n[k], oth[k], us[k] / n[k] }' \
+  END { for (k in n) printf "%s\t%s\t%.2f\t%.2f\t%.1f\t%d\t%d\t%s\t%.0f\t%.0f\t%.0f\n", k, sprintf(rps[k] / n[k] < 100 ? "%.1f" : "%.0f", rps[k] / n[k]), p50[k] / n[k], p99[k] / n[k], mx[k], bad[k], sock[k], hwm[k], srv[k] / n[k], oth[k], us[k] / n[k] }' \
   "$RESULTS" >"$SUMMARY"
 get() { awk -F'\t' -v s="$1" -v v="$2" -v c="$3" '$1 == s && $2 == v { print $c }' "$SUMMARY"; }
 ratio() { local b a; b=$(get "$1" blog 3); a=$(get "$1" baseline 3); [[ -n "$a" ]] && awk -v b="$b" -v a="$a" 'BEGIN { printf "%.2f", b / a }' || echo "–"; }
@@ -420,7 +427,7 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**not met**"; 
   echo "server and wrk (a run with a high one was disturbed by other work on the machine). Blog's peak RSS over the whole"
   echo "run: $BLOG_HWM MB (RSS at the end $BLOG_RSS_END MB); the baseline's: $BASE_HWM MB."
   echo
-  echo "One PBKDF2-HMAC-SHA512 verification (220,000 iterations), timed just before the login runs, takes $HASH_MS ms, so $CORES cores sign in at most"
+  echo "One PBKDF2-HMAC-SHA512 verification (220,000 iterations), timed before each login run and after the last ($(IFS=/; echo "${HASH_TIMES[*]}") ms), takes $HASH_MS ms on average, so $CORES cores sign in at most"
   echo "$(awk -v c="$CORES" -v h="$HASH_MS" 'BEGIN { printf "%.1f", c * 1000 / h }')/s (measured with all cores hashing at once: $HASH_PARALLEL)."
   echo
   echo "## List latency against size (Blog, 1 connection, ${SCALE_DURATION}s per probe; all sizes served at once and probed in turns, twice; the better of the two rounds)"
@@ -446,7 +453,7 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**not met**"; 
   echo "| GET one article ≥ 60 % of baseline, p99 ≤ 10 ms | $get_r × baseline, p99 $get_p99 ms | $(ok "$get_r >= 0.60 && $get_p99 <= 10") |"
   echo "| GET list of 20 ≥ 60 % of baseline, p99 ≤ 10 ms | $list_r × baseline, p99 $list_p99 ms | $(ok "$list_r >= 0.60 && $list_p99 <= 10") |"
   echo "| POST article ≥ 2,000/s, zero errors | $post_rps/s, $post_err errors | $(ok "$post_rps >= 2000 && $post_err == 0") |"
-  echo "| login ≥ 90 % of cores ÷ hash time ($login_target/s) | $login_rps/s | $(ok "$login_rps >= $login_target") |"
+  echo "| login ≥ 90 % of cores ÷ hash time ($login_target/s) | $login_rps/s = $(awk -v r="$login_rps" -v c="$CORES" -v h="$HASH_MS" 'BEGIN { printf "%.0f", 100 * r * h / (c * 1000) }') % of $CORES ÷ $HASH_MS ms | $(ok "$login_rps >= $login_target") |"
   echo "| first page within ±20 % from 1k to $ARTICLES | p50 $f1k → $fmax ms | $(ok "$fmax <= 1.2 * $f1k && $fmax >= 0.8 * $f1k") |"
   echo "| deep page within ±20 % (1k: last page; 100k and $ARTICLES: page 500) | p50 $d1k → $d100k → $dmax ms | $(ok "$dmax <= 1.2 * $d1k && $dmax >= 0.8 * $d1k && $d100k <= 1.2 * $d1k && $d100k >= 0.8 * $d1k") |"
   echo "| peak RSS ≤ 200 MB | $BLOG_HWM MB | $(ok "$BLOG_HWM <= 200") |"

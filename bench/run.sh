@@ -3,7 +3,7 @@
 # drives both with wrk (Lua scripts in bench/wrk), alternating Blog and baseline runs (A B A B) after a warm-up.
 # Prints a markdown report and writes it to bench/results/<date>.md.
 #
-#   bench/run.sh                      the full run (about 10-12 minutes)
+#   bench/run.sh                      the full run (about 10 minutes)
 #   BENCH_DURATION=3 BENCH_ARTICLES=100000 bench/run.sh    a quick trial
 #
 # Knobs (environment): BENCH_DURATION (s per run, 10), BENCH_WARMUP (s per scenario, 3), BENCH_GLOBAL_WARMUP (s, 5), BENCH_LOGIN_DURATION (s, 30),

@@ -4,9 +4,8 @@
 # database (1,000,000 articles by bench1), and alternates wrk runs between the two servers (A B A B ...).
 #
 #   bench/experiments/ab.sh PATCH|baseline "scenario ..." [rounds 3] [seconds 8]
-#   bench/experiments/ab.sh bench/experiments/write-gate.patch post_article
-#   bench/experiments/ab.sh bench/experiments/session-ticket-cache.patch "get_article list_first" 4
-#   bench/experiments/ab.sh baseline "get_article list_first"       # Blog as it is vs bench/Baseline
+#   bench/experiments/ab.sh /tmp/candidate.patch "get_article list_first" 4    # PATCH: git diff output
+#   bench/experiments/ab.sh baseline "get_article list_first"                   # Blog as it is vs bench/Baseline
 #
 # Scenarios are bench/wrk/<name>.lua. Each line gives req/s, latency, the server's share of the machine, the share
 # of the whole machine in use, and the server's CPU time per request (the steadier figure on a shared machine).

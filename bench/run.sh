@@ -8,7 +8,7 @@
 #
 # Knobs (environment): BENCH_DURATION (s per run, 10), BENCH_WARMUP (s per scenario, 3), BENCH_GLOBAL_WARMUP (s, 5), BENCH_LOGIN_DURATION (s, 30),
 # BENCH_DRAIN (s of pause before each run, 2), BENCH_CONNECTIONS (32),
-# BENCH_THREADS (2), BENCH_ARTICLES (1000000), BENCH_SCALE_DURATION (s per latency probe, 5), BENCH_SPREAD (1: also
+# BENCH_THREADS (2), BENCH_ARTICLES (1000000), BENCH_SCALE_DURATION (s per latency probe, 3), BENCH_SCALE_ROUNDS (5), BENCH_SPREAD (1: also
 # probe a 10,000-author file), BENCH_KEEP (1: keep the temp folder), BENCH_NO_BUILD (1: skip dotnet build).
 set -euo pipefail
 
@@ -22,7 +22,8 @@ DRAIN=${BENCH_DRAIN:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 ARTICLES=${BENCH_ARTICLES:-1000000}
-SCALE_DURATION=${BENCH_SCALE_DURATION:-5}
+SCALE_DURATION=${BENCH_SCALE_DURATION:-3}
+SCALE_ROUNDS=${BENCH_SCALE_ROUNDS:-5}
 SPREAD=${BENCH_SPREAD:-1}
 PASSWORD=bench-password-1
 CORES=$(nproc)
@@ -172,6 +173,17 @@ wrk_run() { # label url server_pid script duration connections threads [VAR=valu
     grep . || die "wrk gave no result for $label: $(tail -5 "$out")"
 }
 
+# Waits until the server has finished what the previous wrk run left in flight: at least DRAIN seconds, then until it
+# uses under 5 % of a core over half a second (32 queued logins take ~2 s of hashing after wrk stops). At most 15 s.
+settle() { # server_pid
+  local pid=$1 c0 c1
+  sleep "$DRAIN"
+  for _ in $(seq 1 30); do
+    c0=$(proc_cpu "$pid"); sleep 0.5; c1=$(proc_cpu "$pid")
+    (((c1 - c0) * 100 < HZ * 5 / 2)) && return 0
+  done
+}
+
 # Checks, before load, that one request of the scenario answers what it should (so that non-2xx stays meaningful).
 preflight() { # expected_status method url cookie xsrf [body]
   local status
@@ -242,17 +254,16 @@ scenario() {
     wrk_run "$name-base-warmup" "$BASE" "$BASE_PID" "$script" "$WARMUP" "$CONNECTIONS" "$THREADS" "${base_env[@]}" >/dev/null
   fi
   local run line duration=$DURATION
-  # A login takes ~0.1 s of CPU and 32 of them run at once: answers come in waves ~1.7 s apart, so a 10 s window
-  # miscounts by up to a wave. Login runs longer.
+  # A login takes ~0.1 s of CPU: a 10 s window counts too few of them. Login runs longer.
   [[ "$name" == login ]] && duration=$LOGIN_DURATION
   for run in 1 2; do
-    sleep "$DRAIN" # let the server finish what the previous wrk left in flight
+    settle "$BLOG_PID"
     [[ "$name" == login ]] && time_hash
     line=$(wrk_run "$name-blog-$run" "$BLOG" "$BLOG_PID" "$script" "$duration" "$CONNECTIONS" "$THREADS" "${blog_env[@]}")
     printf '%s\tblog\t%s\t%s\t%s\n' "$name" "$run" "${line// /$'\t'}" "$(hwm_mb "$BLOG_PID")" >>"$RESULTS"
     log "  blog     run $run: $line (req/s p50 p99 max non2xx sockerr mean server% other% cpu-us/req)"
     if [[ "$baseline" == yes ]]; then
-      sleep "$DRAIN"
+      settle "$BASE_PID"
       line=$(wrk_run "$name-base-$run" "$BASE" "$BASE_PID" "$script" "$DURATION" "$CONNECTIONS" "$THREADS" "${base_env[@]}")
       printf '%s\tbaseline\t%s\t%s\t%s\n' "$name" "$run" "${line// /$'\t'}" "$(hwm_mb "$BASE_PID")" >>"$RESULTS"
       log "  baseline run $run: $line"
@@ -299,6 +310,7 @@ HASH_PARALLEL=$(seeder hash-time --count 5 --threads "$CORES" | tail -1)
 log "all cores hashing at once: $HASH_PARALLEL"
 preflight 200 POST "$BLOG/api/v1/login" "$ANON_COOKIE" "$ANON_XSRF" "{\"usernameOrEmail\":\"bench1\",\"password\":\"$PASSWORD\"}"
 scenario login "POST login" login.lua no "BENCH_COOKIE=$ANON_COOKIE" "BENCH_XSRF=$ANON_XSRF" "BENCH_PASSWORD=$PASSWORD"
+settle "$BLOG_PID"
 time_hash
 HASH_MS=$(printf '%s\n' "${HASH_TIMES[@]}" | awk '{ sum += $1 } END { printf "%.2f", sum / NR }')
 
@@ -314,9 +326,10 @@ stop_server "$BLOG_PID"
 stop_server "$BASE_PID"
 
 # ------------------------------------------------------------------------------------------- latency against size
-# All sizes are served at once and probed in turns, three rounds, each starting with the next size (A B C, B C A,
-# C A B): the speed of these virtual cores drifts, and probes taken minutes apart would compare the drift rather
-# than the sizes. The best round counts.
+# All sizes are served at once and probed in turns, SCALE_ROUNDS rounds, each starting with the next size (A B C,
+# B C A, C A B ...): the speed of these virtual cores drifts, and probes taken minutes apart would compare the drift
+# rather than the sizes. At ~0.2 ms a one-connection p50 swings by a third from one probe to the next on the same
+# server (wake-ups on a virtual machine); the median of the rounds counts.
 SCALE="$WORK/scale.tsv" # label, articles, authors, first p50, first p99, deep page, deep p50, deep p99, other%
 : >"$SCALE"
 declare -A S_URL S_PID S_COOKIE S_CURSOR S_PAGE S_ARTICLES S_AUTHORS
@@ -357,9 +370,9 @@ if [[ "$SPREAD" == 1 ]]; then
   serve_size spread "$WORK/spread.db" "$ARTICLES" 10000
 fi
 
-log "latency against size (1 connection, ${SCALE_DURATION}s per probe, sizes in turns, three rounds)"
+log "latency against size (1 connection, ${SCALE_DURATION}s per probe, sizes in turns, $SCALE_ROUNDS rounds)"
 declare -A F50 F99 D50 D99 OTHER
-for round in 1 2 3; do
+for round in $(seq 1 "$SCALE_ROUNDS"); do
   shift_by=$(((round - 1) % ${#S_LABELS[@]}))
   for label in "${S_LABELS[@]:shift_by}" "${S_LABELS[@]:0:shift_by}"; do
     env=(BENCH_PREFIX=/api/v1 "BENCH_COOKIE=${S_COOKIE[$label]}" "BENCH_CURSOR=${S_CURSOR[$label]}")
@@ -374,11 +387,11 @@ for round in 1 2 3; do
     d50=
   done
 done
-least() { awk '{ m = ""; for (i = 1; i <= NF; i++) if (m == "" || $i + 0 < m + 0) m = $i; printf "%s", (m == "" ? 0 : m) }' <<<"$1"; }
+median() { awk '{ for (i = 1; i <= NF; i++) print $i }' <<<"$1" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) printf "0"; else printf "%.2f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 maxof() { awk '{ m = 0; for (i = 1; i <= NF; i++) if ($i > m) m = $i; printf "%.0f", m }' <<<"$1"; }
 for label in "${S_LABELS[@]}"; do
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "${S_ARTICLES[$label]}" "${S_AUTHORS[$label]}" \
-    "$(least "${F50[$label]}")" "$(least "${F99[$label]}")" "${S_PAGE[$label]}" "$(least "${D50[$label]:-}")" "$(least "${D99[$label]:-}")" \
+    "$(median "${F50[$label]}")" "$(median "${F99[$label]}")" "${S_PAGE[$label]}" "$(median "${D50[$label]:-}")" "$(median "${D99[$label]:-}")" \
     "$(maxof "${OTHER[$label]}")" >>"$SCALE"
   stop_server "${S_PID[$label]}"
 done
@@ -432,7 +445,7 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**not met**"; 
   echo "One PBKDF2-HMAC-SHA512 verification (220,000 iterations), timed before each login run and after the last ($(IFS=/; echo "${HASH_TIMES[*]}") ms), takes $HASH_MS ms on average, so $CORES cores sign in at most"
   echo "$(awk -v c="$CORES" -v h="$HASH_MS" 'BEGIN { printf "%.1f", c * 1000 / h }')/s (measured with all cores hashing at once: $HASH_PARALLEL)."
   echo
-  echo "## List latency against size (Blog, 1 connection, ${SCALE_DURATION}s per probe; all sizes served at once and probed in turns, three rounds; the best round)"
+  echo "## List latency against size (Blog, 1 connection, ${SCALE_DURATION}s per probe; all sizes served at once and probed in turns, $SCALE_ROUNDS rounds; the median of the rounds)"
   echo
   echo "| Articles | Authors | First page p50 ms | p99 ms | Deep page | p50 ms | p99 ms | other CPU % |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|"

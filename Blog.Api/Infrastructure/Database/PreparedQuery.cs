@@ -16,12 +16,25 @@ public sealed class PreparedQuery(IDbConnectionFactory database, string sql, par
 
     private readonly ConcurrentBag<DbCommand> _idle = [];
 
+    // Counted apart: ConcurrentBag.Count locks every thread's list, on the hot path.
+    private int _idleCount;
+
     /// <summary>The first column of the first row, or <see langword="null"/>; values bind in parameter order.</summary>
     public async Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken, params object?[] values)
     {
         // A kept command still holds the previous call's values: a missing one must not run with them.
         ArgumentOutOfRangeException.ThrowIfNotEqual(values.Length, parameterNames.Length, nameof(values));
-        var command = _idle.TryTake(out var idle) ? idle : await PrepareAsync(cancellationToken);
+        DbCommand command;
+        if (_idle.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            command = idle;
+        }
+        else
+        {
+            command = await PrepareAsync(cancellationToken);
+        }
+
         try
         {
             for (var i = 0; i < values.Length; i++)
@@ -75,12 +88,13 @@ public sealed class PreparedQuery(IDbConnectionFactory database, string sql, par
 
     private void Return(DbCommand command)
     {
-        if (_idle.Count < MaxIdle)
+        if (Interlocked.Increment(ref _idleCount) <= MaxIdle)
         {
             _idle.Add(command);
         }
         else
         {
+            Interlocked.Decrement(ref _idleCount);
             Close(command);
         }
     }

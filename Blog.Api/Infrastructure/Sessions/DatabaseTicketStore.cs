@@ -31,10 +31,10 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
         WHERE s.id = @Id AND u.active = TRUE AND s.expires_at > @Now AND s.absolute_expires_at > @Now
         """;
 
+    private const string RemoveSql = "DELETE FROM sessions WHERE id = @Id";
+
     // Every signed-in request runs it: it stays compiled.
     private readonly PreparedQuery _retrieve = new(database, RetrieveSql, "@Id", "@Now");
-
-    private const string RemoveSql = "DELETE FROM sessions WHERE id = @Id";
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
 

@@ -48,20 +48,11 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 die() { log "error: $*"; exit 1; }
 
 # ---------------------------------------------------------------------------------------------------------- tools
-need_apt() {
-  local missing=()
-  command -v wrk >/dev/null || missing+=(wrk)
-  command -v curl >/dev/null || missing+=(curl)
-  if ((${#missing[@]})); then
-    log "installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y "${missing[@]}" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "${missing[@]}" >/dev/null; }
-  fi
-}
 
 build() {
   if [[ "${BENCH_NO_BUILD:-0}" == 1 ]]; then return; fi
@@ -77,17 +68,6 @@ SEEDER_DLL="$BENCH/Seeder/bin/Release/net10.0/Seeder.dll"
 seeder() { dotnet "$SEEDER_DLL" "$@"; }
 
 # ---------------------------------------------------------------------------------------------------------- servers
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  die "no free port"
-}
 
 wait_health() { # url pid
   for _ in $(seq 1 300); do
@@ -122,10 +102,6 @@ stop_server() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 hwm_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
-# Cookie header and XSRF-TOKEN value from a curl cookie jar (HttpOnly cookies are written as #HttpOnly_host lines).
-cookie_header() { awk '($1 ~ /^#HttpOnly_/ || $1 !~ /^#/) && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$1"; }
-jar_value() { awk -v name="$2" '($1 ~ /^#HttpOnly_/ || $1 !~ /^#/) && NF >= 7 && $6 == name { print $7 }' "$1"; }
-
 # Sets ANON_COOKIE/ANON_XSRF (an anonymous antiforgery pair) and COOKIE/XSRF (a signed-in session as bench1).
 sign_in() { # base_url
   local jar="$WORK/jar.$RANDOM" status
@@ -146,9 +122,6 @@ sign_in() { # base_url
 # and what processes other than the server and wrk used (other engineers' builds and tests disturb a run).
 RAW="$WORK/raw"
 mkdir -p "$RAW"
-HZ=$(getconf CLK_TCK)
-cpu_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
-proc_cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 wrk_run() { # label url server_pid script duration connections threads [VAR=value ...]
   local label=$1 url=$2 pid=$3 script=$4 duration=$5 connections=$6 threads=$7
   shift 7
@@ -197,7 +170,7 @@ preflight() { # expected_status method url cookie xsrf [body]
 }
 
 # ---------------------------------------------------------------------------------------------------------- run
-need_apt
+install_missing wrk curl
 command -v dotnet >/dev/null || die "dotnet SDK missing"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')
@@ -211,11 +184,11 @@ log "seeding $ARTICLES articles for one author"
 MAIN_DB="$WORK/main.db"
 seeder seed --db "$MAIN_DB" --articles "$ARTICLES" --authors 1 >&2
 
-BLOG_PORT=$(free_port)
+BLOG_PORT=$(free_port) || die "no free port"
 cp "$MAIN_DB" "$WORK/blog.db"
 start_blog "$WORK/blog.db" "$BLOG_PORT" "$WORK/blog.log"
 BLOG_PID=$SERVER_PID
-BASE_PORT=$(free_port)
+BASE_PORT=$(free_port) || die "no free port"
 cp "$MAIN_DB" "$WORK/baseline.db"
 start_baseline "$WORK/baseline.db" "$BASE_PORT" "$WORK/baseline.log"
 BASE_PID=$SERVER_PID
@@ -336,7 +309,7 @@ declare -A S_URL S_PID S_COOKIE S_CURSOR S_PAGE S_ARTICLES S_AUTHORS
 S_LABELS=()
 serve_size() { # label db articles authors
   local label=$1 db=$2 own=$(($3 / $4)) port page cursor
-  port=$(free_port)
+  port=$(free_port) || die "no free port"
   start_blog "$db" "$port" "$WORK/scale-$label.log"
   S_PID[$label]=$SERVER_PID S_URL[$label]="http://127.0.0.1:$port" S_ARTICLES[$label]=$3 S_AUTHORS[$label]=$4
   sign_in "${S_URL[$label]}"

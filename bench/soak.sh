@@ -33,7 +33,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 check() { # name passed(0/1) detail
   local line
   line="$([[ "$2" == 1 ]] && echo PASS || echo FAIL) $1: $3"
@@ -57,25 +58,13 @@ if ! (cd "$ROOT" && dotnet build Blog.Api -c Release -nologo -v q >"$WORK/build.
   check build 0 "dotnet build failed"
   finish
 fi
-command -v curl >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y curl >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y curl >/dev/null; }; }
-
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  echo 0
-}
+install_missing curl
 
 DB="$WORK/soak.db"
 URL=
 start_server() { # log
   local port
-  port=$(free_port)
+  port=$(free_port) || return 1
   URL="http://127.0.0.1:$port"
   (cd "$WORK" && exec env ConnectionStrings__Blog="Data Source=$DB" \
     Blog__RateLimits__LoginPerMinute=1000000 Blog__RateLimits__RegisterPerMinute=1000000 \

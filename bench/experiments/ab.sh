@@ -17,7 +17,9 @@ PATCH=$1 SCENARIOS=$2 ROUNDS=${3:-3} SECONDS_PER_RUN=${4:-8}
 ARTICLES=${AB_ARTICLES:-1000000}
 [[ "$PATCH" == baseline || -f "$PATCH" ]] || { echo "no such patch: $PATCH" >&2; exit 2; }
 [[ "$PATCH" == baseline ]] || PATCH=$(cd "$(dirname "$PATCH")" && pwd)/$(basename "$PATCH")
-command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
+install_missing wrk curl
 
 WORK=$(mktemp -d /tmp/blog-ab.XXXXXX)
 declare -A PID PORT COOKIE XSRF PREFIX
@@ -66,23 +68,21 @@ start() { # variant port
   for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$port/health" && break; sleep 0.1; done
   if [[ -z "${PREFIX[$v]}" ]]; then COOKIE[$v]=${COOKIE[A]}; XSRF[$v]=x; return; fi
   curl -s -c "$jar" -b "$jar" -o /dev/null "http://127.0.0.1:$port/api/v1/users/current"
-  x=$(awk '$6 == "XSRF-TOKEN" { print $7 }' "$jar")
+  x=$(jar_value "$jar" XSRF-TOKEN)
   curl -s -o /dev/null -c "$jar" -b "$jar" -H "X-XSRF-TOKEN: $x" -H 'Content-Type: application/json' \
     -d '{"usernameOrEmail":"bench1","password":"bench-password-1"}' "http://127.0.0.1:$port/api/v1/login"
-  COOKIE[$v]=$(awk '($1 ~ /^#HttpOnly_/ || $1 !~ /^#/) && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
-  XSRF[$v]=$(awk '$6 == "XSRF-TOKEN" { print $7 }' "$jar")
+  COOKIE[$v]=$(cookie_header "$jar")
+  XSRF[$v]=$(jar_value "$jar" XSRF-TOKEN)
 }
 
-busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
-pcpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-HZ=$(getconf CLK_TCK) CORES=$(nproc)
+CORES=$(nproc)
 run() { # variant scenario seconds
   local v=$1 s=$2 d=$3 b0 s0 b1 s1 out
-  b0=$(busy); s0=$(pcpu "${PID[$v]}")
+  b0=$(cpu_busy); s0=$(proc_cpu "${PID[$v]}")
   out=$(env BENCH_WRK_DIR="$BENCH/wrk" BENCH_PREFIX="${PREFIX[$v]}" BENCH_COOKIE="${COOKIE[$v]}" BENCH_XSRF="${XSRF[$v]}" \
     BENCH_ID_COUNT="$ARTICLES" BENCH_CURSOR=$((ARTICLES - 9979)) \
     wrk -t2 -c32 -d"${d}s" --timeout 10s -s "$BENCH/wrk/$s.lua" "http://127.0.0.1:${PORT[$v]}" | grep '^BENCH')
-  b1=$(busy); s1=$(pcpu "${PID[$v]}")
+  b1=$(cpu_busy); s1=$(proc_cpu "${PID[$v]}")
   echo "$out" | awk -v v="$v" -v s="$s" -v b=$((b1 - b0)) -v sv=$((s1 - s0)) -v d="$d" -v hz="$HZ" -v c="$CORES" '{
     for (i = 2; i <= NF; i++) { split($i, kv, "="); x[kv[1]] = kv[2] }
     printf "%s %-13s %7.0f req/s  p50 %6.2f  p99 %7.2f ms  errors %d  server %3.0f%%  machine %3.0f%%  server CPU %5.0f us/req\n",
@@ -90,16 +90,10 @@ run() { # variant scenario seconds
       sv / hz / d / c * 100, b / hz / d / c * 100, sv / hz / x["requests"] * 1e6 }'
 }
 
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  exit 1
-}
-start A "$(free_port)"
-start B "$(free_port)"
+PORT_A=$(free_port)
+PORT_B=$(free_port)
+start A "$PORT_A"
+start B "$PORT_B"
 for v in A B; do run "$v" get_article 5 >/dev/null; run "$v" list_first 5 >/dev/null; done
 for s in $SCENARIOS; do
   for _ in $(seq 1 "$ROUNDS"); do

@@ -27,7 +27,6 @@ app.UseApiStatusCodePages();
 app.UseRequestLimits();
 app.UseRouting();
 app.UseClientApplication();
-app.UseMiddleware<SessionRotation>();
 app.UseAuthentication();
 app.UseRateLimiter();
 

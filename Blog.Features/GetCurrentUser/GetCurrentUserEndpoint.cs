@@ -1,5 +1,4 @@
 using Blog.Features.Common;
-using Blog.Features.Common.Http;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,10 +10,10 @@ namespace Blog.Features.GetCurrentUser;
 internal sealed class GetCurrentUserEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/users/current", async Task<Results<Ok<UserResponse>, ErrorResult>> (ISender sender, HttpContext httpContext) =>
+        api.MapGet("/users/current", async Task<Results<Ok<UserResponse>, ErrorResult>> (ISender sender, ISessions sessions, HttpContext httpContext) =>
             {
                 // Signed in or not, the caller leaves with a token for its current identity: clients call this at start-up.
-                XsrfToken.Issue(httpContext);
+                sessions.IssueXsrfToken();
                 var result = await sender.Send(new GetCurrentUserRequest(), httpContext.RequestAborted);
                 return result.ToHttpResult(TypedResults.Ok);
             })

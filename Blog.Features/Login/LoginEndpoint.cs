@@ -11,12 +11,12 @@ namespace Blog.Features.Login;
 internal sealed class LoginEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/login", async Task<Results<Ok<UserResponse>, ErrorResult>> (LoginRequest request, ISender sender, HttpContext httpContext) =>
+        api.MapPost("/login", async Task<Results<Ok<UserResponse>, ErrorResult>> (LoginRequest request, ISender sender, ISessions sessions, HttpContext httpContext) =>
             {
                 var result = await sender.Send(request, httpContext.RequestAborted);
                 if (result.IsSuccess)
                 {
-                    await Session.SignInAsync(httpContext, result.Value);
+                    await sessions.StartAsync(result.Value);
                 }
 
                 return result.ToHttpResult(TypedResults.Ok);

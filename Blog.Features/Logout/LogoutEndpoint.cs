@@ -1,5 +1,4 @@
 using Blog.Features.Common;
-using Blog.Features.Common.Http;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,12 +10,12 @@ namespace Blog.Features.Logout;
 internal sealed class LogoutEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/logout", async Task<Results<NoContent, ErrorResult>> (LogoutRequest? request, ISender sender, HttpContext httpContext) =>
+        api.MapPost("/logout", async Task<Results<NoContent, ErrorResult>> (LogoutRequest? request, ISender sender, ISessions sessions, HttpContext httpContext) =>
             {
                 var result = await sender.Send(request ?? new LogoutRequest(), httpContext.RequestAborted);
                 if (result.IsSuccess)
                 {
-                    await Session.SignOutAsync(httpContext);
+                    await sessions.EndAsync();
                 }
 
                 return result.ToHttpResult(_ => TypedResults.NoContent());

@@ -11,12 +11,12 @@ namespace Blog.Features.Register;
 internal sealed class RegisterEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/register", async Task<Results<Created<UserResponse>, ErrorResult>> (RegisterRequest request, ISender sender, HttpContext httpContext) =>
+        api.MapPost("/register", async Task<Results<Created<UserResponse>, ErrorResult>> (RegisterRequest request, ISender sender, ISessions sessions, HttpContext httpContext) =>
             {
                 var result = await sender.Send(request, httpContext.RequestAborted);
                 if (result.IsSuccess)
                 {
-                    await Session.SignInAsync(httpContext, result.Value);
+                    await sessions.StartAsync(result.Value);
                 }
 
                 return result.ToHttpResult(user => TypedResults.Created("/api/v1/users/current", user));

@@ -16,6 +16,8 @@ public sealed class PreparedQueryTests : IAsyncLifetime
         _query = new PreparedQuery(_database.Factory, "SELECT username FROM users WHERE username = @Username AND active = @Active", "@Username", "@Active");
     }
 
+    private static string Username(System.Data.Common.DbDataReader row) => row.GetString(0);
+
     public async ValueTask DisposeAsync()
     {
         _query.Dispose();
@@ -25,10 +27,10 @@ public sealed class PreparedQueryTests : IAsyncLifetime
     [Fact]
     public async Task Each_call_binds_its_own_values()
     {
-        (await _query.ExecuteScalarAsync(CancellationToken.None, "ada", true)).Should().Be("ada");
-        (await _query.ExecuteScalarAsync(CancellationToken.None, "grace", true)).Should().Be("grace");
-        (await _query.ExecuteScalarAsync(CancellationToken.None, "grace", false)).Should().BeNull();
-        (await _query.ExecuteScalarAsync(CancellationToken.None, "nobody", true)).Should().BeNull();
+        (await _query.QueryFirstOrDefaultAsync(Username, CancellationToken.None, "ada", true)).Should().Be("ada");
+        (await _query.QueryFirstOrDefaultAsync(Username, CancellationToken.None, "grace", true)).Should().Be("grace");
+        (await _query.QueryFirstOrDefaultAsync(Username, CancellationToken.None, "grace", false)).Should().BeNull();
+        (await _query.QueryFirstOrDefaultAsync(Username, CancellationToken.None, "nobody", true)).Should().BeNull();
     }
 
     [Fact]
@@ -36,7 +38,7 @@ public sealed class PreparedQueryTests : IAsyncLifetime
     {
         var names = Enumerable.Range(0, 200).Select(i => i % 2 == 0 ? "ada" : "grace").ToList();
 
-        var answers = await Task.WhenAll(names.Select(name => Task.Run(() => _query.ExecuteScalarAsync(CancellationToken.None, name, true))));
+        var answers = await Task.WhenAll(names.Select(name => Task.Run(() => _query.QueryFirstOrDefaultAsync(Username, CancellationToken.None, name, true))));
 
         answers.Should().Equal(names);
     }
@@ -44,21 +46,21 @@ public sealed class PreparedQueryTests : IAsyncLifetime
     [Fact]
     public async Task A_query_sees_rows_changed_after_it_was_prepared()
     {
-        (await _query.ExecuteScalarAsync(CancellationToken.None, "ada", true)).Should().Be("ada");
+        (await _query.QueryFirstOrDefaultAsync(Username, CancellationToken.None, "ada", true)).Should().Be("ada");
 
         await _database.ExecuteAsync("UPDATE users SET active = FALSE WHERE username = 'ada'");
 
-        (await _query.ExecuteScalarAsync(CancellationToken.None, "ada", true)).Should().BeNull();
+        (await _query.QueryFirstOrDefaultAsync(Username, CancellationToken.None, "ada", true)).Should().BeNull();
     }
 
     [Fact]
     public async Task A_call_must_give_every_parameter_a_value()
     {
-        (await _query.ExecuteScalarAsync(CancellationToken.None, "ada", true)).Should().Be("ada");
+        (await _query.QueryFirstOrDefaultAsync(Username, CancellationToken.None, "ada", true)).Should().Be("ada");
 
-        var missing = () => _query.ExecuteScalarAsync(CancellationToken.None, "ada");
+        var missing = () => _query.QueryFirstOrDefaultAsync(Username, CancellationToken.None, "ada");
 
         await missing.Should().ThrowAsync<ArgumentOutOfRangeException>();
-        (await _query.ExecuteScalarAsync(CancellationToken.None, "ada", true)).Should().Be("ada");
+        (await _query.QueryFirstOrDefaultAsync(Username, CancellationToken.None, "ada", true)).Should().Be("ada");
     }
 }

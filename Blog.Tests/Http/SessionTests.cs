@@ -30,14 +30,16 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_session_cookie_is_Secure_when_the_request_is_HTTPS()
+    public async Task The_session_cookie_is_Secure_and_Host_prefixed_when_the_request_is_HTTPS()
     {
         using var client = _api.CreateApiClient(https: true);
         await client.StartAsync();
         using var response = await client.PostJsonAsync("/api/v1/register", new { username = "alice", email = "alice@example.com", password = "correct horse battery staple" });
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
-        response.SetCookie("blog_session")!.ToLowerInvariant().Should().Contain("secure");
+        response.SetCookie("blog_session").Should().BeNull("on HTTPS the session cookie's name carries the __Host- prefix");
+        var session = response.SetCookie("__Host-blog_session")!.ToLowerInvariant();
+        session.Should().Contain("secure").And.Contain("path=/").And.NotContain("domain=");
         response.SetCookie("XSRF-TOKEN")!.ToLowerInvariant().Should().Contain("secure");
     }
 

@@ -25,6 +25,9 @@ public sealed class ApiClient : IDisposable
 
     public bool EchoXsrfToken { get; set; } = true;
 
+    /// <summary>Raw text appended to every request's <c>Cookie</c> header, as an attacker who can set cookies for the host would plant it.</summary>
+    public string? PlantedCookies { get; set; }
+
     public string? CookieValue(string name) => Cookies.GetCookies(BaseAddress)[name]?.Value;
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
@@ -65,7 +68,7 @@ public sealed class ApiClient : IDisposable
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var uri = request.RequestUri!;
-            var cookieHeader = client.Cookies.GetCookieHeader(uri);
+            var cookieHeader = string.Join("; ", new[] { client.Cookies.GetCookieHeader(uri), client.PlantedCookies }.Where(part => !string.IsNullOrEmpty(part)));
             if (cookieHeader.Length > 0)
             {
                 request.Headers.Add("Cookie", cookieHeader);

@@ -19,8 +19,9 @@ public sealed class PreparedQuery(IDbConnectionFactory database, string sql, par
     // Counted apart: ConcurrentBag.Count locks every thread's list, on the hot path.
     private int _idleCount;
 
-    /// <summary>The first column of the first row, or <see langword="null"/>; values bind in parameter order.</summary>
-    public async Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken, params object?[] values)
+    /// <summary>The first row read by <paramref name="read"/>, or <see langword="null"/> when there is none; values bind in parameter order.</summary>
+    public async Task<T?> QueryFirstOrDefaultAsync<T>(Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] values)
+        where T : class
     {
         // A kept command still holds the previous call's values: a missing one must not run with them.
         ArgumentOutOfRangeException.ThrowIfNotEqual(values.Length, parameterNames.Length, nameof(values));
@@ -42,9 +43,14 @@ public sealed class PreparedQuery(IDbConnectionFactory database, string sql, par
                 command.Parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
-            var value = await command.ExecuteScalarAsync(cancellationToken);
+            T? row;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                row = await reader.ReadAsync(cancellationToken) ? read(reader) : null;
+            }
+
             Return(command);
-            return value is DBNull ? null : value;
+            return row;
         }
         catch
         {

@@ -1,4 +1,3 @@
-using Blog.Features.Common.Http;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Blog.Api.Infrastructure.Security;

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Blog.Api.Infrastructure.Database;
 using Blog.Features.Common;
@@ -22,10 +21,11 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
         VALUES (@Id, @UserId, @Ticket, @ExpiresAt, @AbsoluteExpiresAt)
         """;
 
-    private const string RenewSql = "UPDATE sessions SET ticket = @Ticket, expires_at = @ExpiresAt WHERE id = @Id";
+    // A key is only ever renewed for the user it was stored for.
+    private const string RenewSql = "UPDATE sessions SET ticket = @Ticket, expires_at = @ExpiresAt WHERE id = @Id AND user_id = @UserId";
 
     internal const string RetrieveSql = """
-        SELECT s.ticket
+        SELECT s.ticket, s.user_id
         FROM sessions s
         JOIN users u ON u.id = s.user_id
         WHERE s.id = @Id AND u.active = TRUE AND s.expires_at > @Now AND s.absolute_expires_at > @Now
@@ -42,7 +42,7 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
     {
         var id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow();
-        var userId = long.Parse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
+        var userId = SessionClaims.UserId(ticket.Principal) ?? throw new InvalidOperationException("A session needs a signed-in user.");
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await connection.ExecuteAsync(InsertSql, new
         {
@@ -60,15 +60,27 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
     public async Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await connection.ExecuteAsync(RenewSql, new { Id = key, Ticket = TicketSerializer.Default.Serialize(ticket), ExpiresAt = ExpiresAt(ticket, clock.GetUtcNow()) });
+        await connection.ExecuteAsync(RenewSql, new
+        {
+            Id = key,
+            UserId = SessionClaims.UserId(ticket.Principal),
+            Ticket = TicketSerializer.Default.Serialize(ticket),
+            ExpiresAt = ExpiresAt(ticket, clock.GetUtcNow()),
+        });
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, CancellationToken.None);
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken)
     {
-        var ticket = (byte[]?)await _retrieve.ExecuteScalarAsync(cancellationToken, key, UtcDateTimeHandler.ToText(clock.GetUtcNow().UtcDateTime));
-        return ticket is null ? null : TicketSerializer.Default.Deserialize(ticket);
+        var row = await _retrieve.QueryFirstOrDefaultAsync(
+            reader => new SessionRow((byte[])reader[0], reader.GetInt64(1)),
+            cancellationToken,
+            key,
+            UtcDateTimeHandler.ToText(clock.GetUtcNow().UtcDateTime));
+        var ticket = row is null ? null : TicketSerializer.Default.Deserialize(row.Ticket);
+        // A ticket is only ever good for the user its row was stored for.
+        return ticket is not null && SessionClaims.UserId(ticket.Principal) == row!.UserId ? ticket : null;
     }
 
     public Task RemoveAsync(string key) => RemoveAsync(key, CancellationToken.None);
@@ -80,6 +92,8 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
     }
 
     public void Dispose() => _retrieve.Dispose();
+
+    private sealed record SessionRow(byte[] Ticket, long UserId);
 
     private DateTime ExpiresAt(AuthenticationTicket ticket, DateTimeOffset now) =>
         (ticket.Properties.ExpiresUtc ?? now + options.Value.IdleTimeout).UtcDateTime;

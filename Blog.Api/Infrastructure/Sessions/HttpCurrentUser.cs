@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Blog.Features.Common;
 
@@ -11,9 +10,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public bool IsSignedIn => Principal.Identity?.IsAuthenticated == true;
 
-    public long Id => long.Parse(
-        Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The request is anonymous."),
-        CultureInfo.InvariantCulture);
+    public long Id => SessionClaims.UserId(Principal) ?? throw new InvalidOperationException("The request is anonymous.");
 
     public string Username => Principal.Identity?.Name ?? throw new InvalidOperationException("The request is anonymous.");
 

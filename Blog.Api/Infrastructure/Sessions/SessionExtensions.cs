@@ -6,20 +6,20 @@ namespace Blog.Api.Infrastructure.Sessions;
 
 public static class SessionExtensions
 {
-    public const string CookieName = "blog_session";
-
-    /// <summary>Cookie authentication over server-side sessions: HttpOnly, SameSite=Strict, Secure on HTTPS, no redirects.</summary>
+    /// <summary>Cookie authentication over server-side sessions: HttpOnly, SameSite=Strict, Secure and <c>__Host-</c> on HTTPS, no redirects.</summary>
     public static IServiceCollection AddSessions(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SessionOptions>(configuration.GetSection("Blog:Sessions"));
         services.AddSingleton<DatabaseTicketStore>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<ISessions, HttpSessions>();
         services.AddHostedService<ExpiredSessionCleanup>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {
-            options.Cookie.Name = CookieName;
+            options.Cookie.Name = SessionCookie.Name;
+            options.CookieManager = new SessionCookie(new ChunkingCookieManager());
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace Blog.Features.Common.Http;
+namespace Blog.Api.Infrastructure.Security;
 
 /// <summary>
 /// Issues the antiforgery request token in the JavaScript-readable <c>XSRF-TOKEN</c> cookie that Angular's

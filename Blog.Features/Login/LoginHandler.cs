@@ -8,8 +8,10 @@ namespace Blog.Features.Login;
 
 /// <summary>
 /// Checks the credentials. Unknown user and wrong password answer the same and cost the same (a dummy hash is
-/// verified). Failures are counted per submitted identifier, whether or not such a user exists: five in a row
-/// lock that identifier for five minutes, even for the right password.
+/// verified). Attempts are counted per submitted identifier, whether or not such a user exists, and each is
+/// reserved in one atomic write before any hash runs: however many guesses arrive at once, at most
+/// <see cref="MaxFailures"/> passwords are checked before the identifier locks for five minutes, even for the
+/// right password. A success clears the count.
 /// </summary>
 internal sealed partial class LoginHandler(
     IDbConnectionFactory database,
@@ -20,7 +22,21 @@ internal sealed partial class LoginHandler(
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(5);
 
-    private const string FindLockSql = "SELECT locked_until FROM login_failures WHERE identifier = @Identifier";
+    // Counts this attempt, unless a lock is active; a row past its expiry (lock over, or five minutes without an
+    // attempt) starts again at one. SET reads the row as it was before the update, on both engines.
+    private const string ReserveAttemptSql = """
+        INSERT INTO login_failures (identifier, attempts, locked_until, expires_at) VALUES (@Identifier, 1, NULL, @ForgetAt)
+        ON CONFLICT (identifier) DO UPDATE SET
+            attempts = CASE
+                WHEN login_failures.expires_at <= @Now THEN 1
+                WHEN login_failures.locked_until IS NOT NULL THEN login_failures.attempts
+                ELSE login_failures.attempts + 1 END,
+            locked_until = CASE WHEN login_failures.expires_at <= @Now THEN NULL ELSE login_failures.locked_until END,
+            expires_at = CASE
+                WHEN login_failures.locked_until IS NOT NULL AND login_failures.expires_at > @Now THEN login_failures.expires_at
+                ELSE @ForgetAt END
+        RETURNING attempts AS Attempts, locked_until AS LockedUntil
+        """;
 
     private const string FindUserSql = """
         SELECT id AS Id, username AS Username, email AS Email, password_hash AS PasswordHash, active AS Active
@@ -35,18 +51,14 @@ internal sealed partial class LoginHandler(
         ORDER BY r.name;
         """;
 
-    // A failure after an expired lock starts a new count.
-    private const string CountFailureSql = """
-        INSERT INTO login_failures (identifier, failures, locked_until) VALUES (@Identifier, 1, NULL)
-        ON CONFLICT (identifier) DO UPDATE SET
-            failures = CASE WHEN login_failures.locked_until IS NULL THEN login_failures.failures + 1 ELSE 1 END,
-            locked_until = NULL
-        RETURNING failures
+    // The attempts reserved so far have all failed or are still running: either way the limit is reached. A lock
+    // already set is left as it is.
+    private const string LockSql = """
+        UPDATE login_failures SET locked_until = @LockedUntil, expires_at = @LockedUntil
+        WHERE identifier = @Identifier AND attempts >= @MaxFailures AND locked_until IS NULL
         """;
 
-    private const string LockSql = "UPDATE login_failures SET locked_until = @LockedUntil WHERE identifier = @Identifier";
-
-    private const string ClearFailuresSql = "DELETE FROM login_failures WHERE identifier = @Identifier";
+    private const string ClearAttemptsSql = "DELETE FROM login_failures WHERE identifier = @Identifier";
 
     private const string UpgradeHashSql = "UPDATE users SET password_hash = @PasswordHash WHERE id = @Id";
 
@@ -54,17 +66,24 @@ internal sealed partial class LoginHandler(
     {
         var identifier = request.UsernameOrEmail.Trim().ToUpperInvariant();
         var now = clock.GetUtcNow().UtcDateTime;
+        Reservation reservation;
+        await using (var writer = await database.OpenForWriteAsync(cancellationToken))
+        {
+            reservation = await writer.QuerySingleAsync<Reservation>(ReserveAttemptSql, new { Identifier = identifier, Now = now, ForgetAt = now + LockoutDuration });
+        }
+
+        if (reservation.LockedUntil > now || reservation.Attempts > MaxFailures)
+        {
+            LogLockedOut(logger);
+            // Attempts over the limit while none has locked yet wait for those still running, which lock or clear it.
+            var retryAfter = reservation.LockedUntil > now ? reservation.LockedUntil.Value - now : LockoutDuration;
+            return Error.TooManyRequests("Too many failed sign-in attempts. Try again later.", retryAfter);
+        }
+
         UserCredentials? user;
         string[] roles;
         await using (var reader = await database.OpenAsync(cancellationToken))
         {
-            var lockedUntil = await reader.ExecuteScalarAsync<DateTime?>(FindLockSql, new { Identifier = identifier });
-            if (lockedUntil > now)
-            {
-                LogLockedOut(logger);
-                return Error.TooManyRequests("Too many failed sign-in attempts. Try again later.", lockedUntil.Value - now);
-            }
-
             await using var results = await reader.QueryMultipleAsync(FindUserSql, new { Identifier = identifier });
             user = await results.ReadSingleOrDefaultAsync<UserCredentials>();
             roles = (await results.ReadAsync<string>()).ToArray();
@@ -73,13 +92,13 @@ internal sealed partial class LoginHandler(
         if (user is null)
         {
             await passwords.VerifyDummyAsync(request.Password, cancellationToken);
-            return await FailAsync(identifier, now, userId: null, cancellationToken);
+            return await FailAsync(identifier, reservation.Attempts, now, userId: null, cancellationToken);
         }
 
         var verification = await passwords.VerifyAsync(user.PasswordHash, request.Password, cancellationToken);
         if (verification == PasswordVerificationResult.Failed)
         {
-            return await FailAsync(identifier, now, user.Id, cancellationToken);
+            return await FailAsync(identifier, reservation.Attempts, now, user.Id, cancellationToken);
         }
 
         if (!user.Active)
@@ -93,7 +112,7 @@ internal sealed partial class LoginHandler(
             : null;
         await using (var writer = await database.OpenForWriteAsync(cancellationToken))
         {
-            await writer.ExecuteAsync(ClearFailuresSql, new { Identifier = identifier });
+            await writer.ExecuteAsync(ClearAttemptsSql, new { Identifier = identifier });
             if (upgradedHash is not null)
             {
                 await writer.ExecuteAsync(UpgradeHashSql, new { user.Id, PasswordHash = upgradedHash });
@@ -105,21 +124,27 @@ internal sealed partial class LoginHandler(
         return new UserResponse(user.Id, user.Username, user.Email, roles);
     }
 
-    private async Task<Result<UserResponse>> FailAsync(string identifier, DateTime now, long? userId, CancellationToken cancellationToken)
+    private async Task<Result<UserResponse>> FailAsync(string identifier, int attempt, DateTime now, long? userId, CancellationToken cancellationToken)
     {
         await using var writer = await database.OpenForWriteAsync(cancellationToken);
-        var failures = await writer.ExecuteScalarAsync<int>(CountFailureSql, new { Identifier = identifier });
-        if (failures >= MaxFailures)
+        var locked = await writer.ExecuteAsync(LockSql, new { Identifier = identifier, LockedUntil = now + LockoutDuration, MaxFailures });
+        if (locked > 0)
         {
-            await writer.ExecuteAsync(LockSql, new { Identifier = identifier, LockedUntil = now + LockoutDuration });
             LogLockStarted(logger, userId);
         }
         else
         {
-            LogFailed(logger, userId, failures);
+            LogFailed(logger, userId, attempt);
         }
 
         return Error.Unauthorized("Wrong username or password.");
+    }
+
+    private sealed class Reservation
+    {
+        public int Attempts { get; init; }
+
+        public DateTime? LockedUntil { get; init; }
     }
 
     private sealed class UserCredentials

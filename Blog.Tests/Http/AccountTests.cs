@@ -180,6 +180,26 @@ public sealed class AccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_wrong_guesses_check_at_most_five_passwords_and_the_right_one_after_them_is_429()
+    {
+        await RegisterAliceAndSignOutAsync();
+        using var client = _api.CreateApiClient();
+        await client.StartAsync();
+
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var guess = await client.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "alice", password = "wrong" });
+            return guess.StatusCode;
+        }));
+
+        guesses.Count(status => status == HttpStatusCode.Unauthorized).Should().BeInRange(1, 5);
+        guesses.Should().OnlyContain(status => status == HttpStatusCode.Unauthorized || status == HttpStatusCode.TooManyRequests);
+        using var right = await client.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "alice", password = Password });
+        await right.ReadProblemAsync(429);
+        right.Headers.Contains("Retry-After").Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Lockout_counts_identifiers_that_match_no_user_so_a_429_reveals_nothing()
     {
         using var client = _api.CreateApiClient();

@@ -103,8 +103,50 @@ public sealed class LoginTests : IAsyncLifetime
         locked.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
         locked.Error.RetryAfter.Should().BeCloseTo(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1));
         locked.Error.Detail.Should().NotBeNullOrEmpty();
-        (await _host.Database.ScalarAsync<long>("SELECT failures FROM login_failures WHERE identifier = 'ALICE'")).Should().Be(5);
+        (await _host.Database.ScalarAsync<long>("SELECT attempts FROM login_failures WHERE identifier = 'ALICE'")).Should().Be(5);
         (await _host.Database.ScalarAsync<string>("SELECT locked_until FROM login_failures WHERE identifier = 'ALICE'")).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_wrong_guesses_check_at_most_five_passwords_and_lock_the_right_one_out()
+    {
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => _host.SendAsync(new LoginRequest("alice", WrongPassword)))));
+
+        var checkedPasswords = guesses.Count(guess => guess.Error!.Kind == ErrorKind.Unauthorized);
+        checkedPasswords.Should().BeInRange(1, 5);
+        guesses.Count(guess => guess.Error!.Kind == ErrorKind.TooManyRequests).Should().Be(20 - checkedPasswords);
+        (await _host.Database.ScalarAsync<string>("SELECT locked_until FROM login_failures WHERE identifier = 'ALICE'")).Should().NotBeNull();
+
+        var right = await _host.SendAsync(new LoginRequest("alice", Password));
+        right.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        _host.Clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        (await _host.SendAsync(new LoginRequest("alice", Password))).Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        _host.Clock.Advance(TimeSpan.FromSeconds(2));
+        (await _host.SendAsync(new LoginRequest("alice", Password))).IsSuccess.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Attempts_over_the_limit_are_refused_without_a_hash_while_earlier_ones_still_run()
+    {
+        // Five attempts reserved whose outcome is not known yet, as while five guesses are being hashed.
+        await _host.Database.ExecuteAsync(
+            "INSERT INTO login_failures (identifier, attempts, locked_until, expires_at) VALUES ('ALICE', 5, NULL, '2099-01-01T00:00:00.0000000Z')");
+
+        var refused = await _host.SendAsync(new LoginRequest("alice", Password));
+
+        refused.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        refused.Error.RetryAfter.Should().Be(TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
+    public async Task Failures_are_forgotten_five_minutes_after_the_last_attempt()
+    {
+        await FailAsync("alice", times: 4);
+        _host.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+
+        await FailAsync("alice", times: 1);
+
+        (await _host.Database.ScalarAsync<long>("SELECT attempts FROM login_failures WHERE identifier = 'ALICE'")).Should().Be(1);
     }
 
     [Fact]
@@ -155,20 +197,20 @@ public sealed class LoginTests : IAsyncLifetime
 
         locked.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
         locked.Error.RetryAfter.Should().BeCloseTo(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1));
-        (await _host.Database.ScalarAsync<long>("SELECT failures FROM login_failures WHERE identifier = 'GHOST@EXAMPLE.COM'")).Should().Be(5);
+        (await _host.Database.ScalarAsync<long>("SELECT attempts FROM login_failures WHERE identifier = 'GHOST@EXAMPLE.COM'")).Should().Be(5);
     }
 
     [Fact]
     public async Task A_success_resets_the_failure_count()
     {
         await FailAsync("alice", times: 4);
-        (await _host.Database.ScalarAsync<long>("SELECT failures FROM login_failures WHERE identifier = 'ALICE'")).Should().Be(4);
+        (await _host.Database.ScalarAsync<long>("SELECT attempts FROM login_failures WHERE identifier = 'ALICE'")).Should().Be(4);
 
         (await _host.SendAsync(new LoginRequest("alice", Password))).IsSuccess.Should().BeTrue();
 
         (await _host.Database.ScalarAsync<long>("SELECT COUNT(*) FROM login_failures")).Should().Be(0);
         await FailAsync("alice", times: 1);
-        (await _host.Database.ScalarAsync<long>("SELECT failures FROM login_failures WHERE identifier = 'ALICE'")).Should().Be(1);
+        (await _host.Database.ScalarAsync<long>("SELECT attempts FROM login_failures WHERE identifier = 'ALICE'")).Should().Be(1);
     }
 
     [Fact]
@@ -195,7 +237,7 @@ public sealed class LoginTests : IAsyncLifetime
         var failure = await _host.SendAsync(new LoginRequest("alice", WrongPassword));
 
         failure.Error!.Kind.Should().Be(ErrorKind.Unauthorized);
-        (await _host.Database.ScalarAsync<long>("SELECT failures FROM login_failures WHERE identifier = 'ALICE'")).Should().Be(1);
+        (await _host.Database.ScalarAsync<long>("SELECT attempts FROM login_failures WHERE identifier = 'ALICE'")).Should().Be(1);
         (await _host.SendAsync(new LoginRequest("alice", Password))).IsSuccess.Should().BeTrue();
     }
 

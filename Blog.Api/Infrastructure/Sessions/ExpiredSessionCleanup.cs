@@ -3,12 +3,26 @@ using Dapper;
 
 namespace Blog.Api.Infrastructure.Sessions;
 
-/// <summary>Deletes expired session rows every few minutes; expired sessions are already refused when read.</summary>
+/// <summary>
+/// Deletes expired session rows and forgotten sign-in attempt counts every few minutes, so that neither table grows
+/// without bound; expired rows are already ignored when read.
+/// </summary>
 public sealed partial class ExpiredSessionCleanup(IDbConnectionFactory database, TimeProvider clock, ILogger<ExpiredSessionCleanup> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
-    private const string Sql = "DELETE FROM sessions WHERE expires_at <= @Now OR absolute_expires_at <= @Now";
+    private const string DeleteSessionsSql = "DELETE FROM sessions WHERE expires_at <= @Now OR absolute_expires_at <= @Now";
+
+    private const string DeleteLoginAttemptsSql = "DELETE FROM login_failures WHERE expires_at <= @Now";
+
+    public async Task DeleteExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = new { Now = clock.GetUtcNow().UtcDateTime };
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
+        var sessions = await connection.ExecuteAsync(DeleteSessionsSql, now);
+        var loginAttempts = await connection.ExecuteAsync(DeleteLoginAttemptsSql, now);
+        LogDeleted(logger, sessions, loginAttempts);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,9 +31,7 @@ public sealed partial class ExpiredSessionCleanup(IDbConnectionFactory database,
         {
             try
             {
-                await using var connection = await database.OpenForWriteAsync(stoppingToken);
-                var deleted = await connection.ExecuteAsync(Sql, new { Now = clock.GetUtcNow().UtcDateTime });
-                LogDeleted(logger, deleted);
+                await DeleteExpiredAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -28,9 +40,9 @@ public sealed partial class ExpiredSessionCleanup(IDbConnectionFactory database,
         }
     }
 
-    [LoggerMessage(EventId = 9101, Level = LogLevel.Debug, Message = "Deleted {Count} expired sessions")]
-    private static partial void LogDeleted(ILogger logger, int count);
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Debug, Message = "Deleted {Sessions} expired sessions and {LoginAttempts} forgotten sign-in attempt counts")]
+    private static partial void LogDeleted(ILogger logger, int sessions, int loginAttempts);
 
-    [LoggerMessage(EventId = 9102, Level = LogLevel.Error, Message = "Deleting expired sessions failed")]
+    [LoggerMessage(EventId = 9102, Level = LogLevel.Error, Message = "Deleting expired sessions and sign-in attempt counts failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

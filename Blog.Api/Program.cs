@@ -1,4 +1,5 @@
 using Blog.Api.Infrastructure;
+using Blog.Api.Infrastructure.Admin;
 using Blog.Api.Infrastructure.Client;
 using Blog.Api.Infrastructure.Database;
 using Blog.Api.Infrastructure.Errors;
@@ -6,21 +7,32 @@ using Blog.Api.Infrastructure.Security;
 using Blog.Api.Infrastructure.Sessions;
 using Blog.Features.Common;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the application's folder, wherever it is started from: its appsettings.json always applies.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+});
 builder.Services
     .AddBlogFeatures()
     .AddDatabase(builder.Configuration, builder.Environment)
     .AddSessions(builder.Configuration)
     .AddCsrfProtection()
     .AddRateLimits(builder.Configuration)
+    .AddTransportSecurity(builder.Configuration)
     .AddProblems()
     .AddOpenApi();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
+if (AdminCommand.IsRequested(args))
+{
+    return await AdminCommand.RunAsync(app.Services, args, Console.Out);
+}
 
+app.UseTransportSecurity();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseApiStatusCodePages();
@@ -34,7 +46,8 @@ app.MapOpenApi();
 app.MapHealthChecks("/health");
 app.MapApiEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

@@ -11,7 +11,7 @@ public static partial class ClientApplication
     /// </summary>
     public static WebApplication UseClientApplication(this WebApplication app)
     {
-        var configured = app.Configuration["Blog:Client:RootPath"] ?? "../web-client/dist/browser";
+        var configured = app.Configuration["Blog:Client:RootPath"] ?? "wwwroot";
         var root = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, configured));
         if (!File.Exists(Path.Combine(root, "index.html")))
         {

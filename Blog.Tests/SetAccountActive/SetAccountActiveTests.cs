@@ -1,0 +1,61 @@
+using Blog.Features.Common;
+using Blog.Features.Login;
+using Blog.Features.Register;
+using Blog.Features.SetAccountActive;
+using Blog.Tests.Infrastructure;
+
+namespace Blog.Tests.SetAccountActive;
+
+public sealed class SetAccountActiveTests : IAsyncLifetime
+{
+    private const string Password = "correct horse battery staple";
+
+    private readonly FeatureHost _host = new();
+    private long _alice;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _host.InitializeAsync();
+        _alice = (await _host.SendAsync(new RegisterRequest("alice", "alice@example.com", Password))).Value.Id;
+        await _host.Database.ExecuteAsync(
+            """
+            INSERT INTO sessions (id, user_id, ticket, expires_at, absolute_expires_at)
+            VALUES ('one', @_alice, x'00', '2099-01-01', '2099-01-01'), ('two', @_alice, x'00', '2099-01-01', '2099-01-01')
+            """,
+            new { _alice });
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task Deactivation_ends_every_session_of_the_user_and_reactivation_revives_none()
+    {
+        (await _host.SendAsync(new SetAccountActiveRequest("ALICE", Active: false))).IsSuccess.Should().BeTrue();
+
+        (await _host.Database.ScalarAsync<bool>("SELECT active FROM users WHERE id = @_alice", new { _alice })).Should().BeFalse();
+        (await _host.Database.ScalarAsync<long>("SELECT COUNT(*) FROM sessions")).Should().Be(0);
+        (await _host.SendAsync(new LoginRequest("alice", Password))).Error!.Kind.Should().Be(ErrorKind.Forbidden);
+
+        (await _host.SendAsync(new SetAccountActiveRequest("alice", Active: true))).IsSuccess.Should().BeTrue();
+
+        (await _host.Database.ScalarAsync<long>("SELECT COUNT(*) FROM sessions")).Should().Be(0);
+        (await _host.SendAsync(new LoginRequest("alice", Password))).IsSuccess.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task An_unknown_username_is_not_found_and_changes_nothing()
+    {
+        var result = await _host.SendAsync(new SetAccountActiveRequest("bob", Active: false));
+
+        result.Error!.Kind.Should().Be(ErrorKind.NotFound);
+        (await _host.Database.ScalarAsync<long>("SELECT COUNT(*) FROM sessions")).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task An_empty_username_is_a_validation_error()
+    {
+        var result = await _host.SendAsync(new SetAccountActiveRequest("", Active: false));
+
+        result.Error!.Kind.Should().Be(ErrorKind.Validation);
+    }
+}

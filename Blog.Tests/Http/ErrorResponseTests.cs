@@ -92,6 +92,23 @@ public sealed class ErrorResponseTests : IAsyncLifetime
         (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("application/merge-patch+json")]
+    [InlineData("application/vnd.evil+json")]
+    [InlineData("text/json")]
+    [InlineData("application/json; profile=x")]
+    public async Task A_JSON_body_under_another_media_type_is_a_415_problem_and_stores_nothing(string contentType)
+    {
+        using var client = _api.CreateApiClient();
+        await client.RegisterAsync("alice");
+
+        using var response = await client.PostAsync("/api/v1/articles", """{"title":"A title","content":"Some content here."}""", contentType);
+
+        await response.ReadProblemAsync(415);
+        response.SetCookies().Should().BeEmpty();
+        (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
+    }
+
     [Fact]
     public async Task JSON_with_a_charset_is_accepted()
     {

@@ -45,3 +45,55 @@ public sealed class SecurityLogTests : IAsyncLifetime
         lines.Should().NotContain(line => line.Contains(Password) || line.Contains(hash!));
     }
 }
+
+/// <summary>Garbage cookies get the ordinary answer and cannot flood the log with errors or stack traces.</summary>
+public sealed class GarbageCookieLogTests : IAsyncLifetime
+{
+    private readonly LogSink _logs = new();
+    private BlogApiFactory _api = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        // The levels of the shipped appsettings.json.
+        _api = new BlogApiFactory(
+            new() { ["Logging:LogLevel:Default"] = "Information", ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+            services => services.AddSingleton<ILoggerProvider>(_logs));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _api.DisposeAsync();
+
+    [Theory]
+    [InlineData("blog_antiforgery=garbage")]
+    [InlineData("blog_antiforgery=CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("blog_session=garbage")]
+    [InlineData("blog_session=CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA; blog_antiforgery=%00%01")]
+    public async Task A_garbage_cookie_gets_the_normal_answer_and_at_most_one_warning_line_per_request(string cookies)
+    {
+        using var client = _api.CreateApiClient();
+        (await client.GetAsync("/health")).Dispose();
+        var startUp = _logs.Lines.Count;
+        client.PlantedCookies = cookies;
+
+        using var current = await client.GetAsync("/api/v1/users/current");
+        await current.ReadProblemAsync(401);
+        var afterGet = _logs.Lines.Skip(startUp).ToList();
+        using var logout = await client.PostJsonAsync("/api/v1/logout", new { });
+        var afterPost = _logs.Lines.Skip(startUp + afterGet.Count).ToList();
+
+        afterGet.Where(IsWarningOrWorse).Should().BeEmpty();
+        if (logout.StatusCode == System.Net.HttpStatusCode.NoContent)
+        {
+            afterPost.Where(IsWarningOrWorse).Should().BeEmpty();
+        }
+        else
+        {
+            await logout.ReadProblemAsync(400);
+            afterPost.Where(IsWarningOrWorse).Should().ContainSingle().Which.Should().Contain("[4101]");
+        }
+
+        _logs.Lines.Should().NotContain(line => line.Contains("   at ") || line.Contains("Exception"));
+    }
+
+    private static bool IsWarningOrWorse(string line) => line.StartsWith("Warning", StringComparison.Ordinal) || line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal);
+}

@@ -12,7 +12,12 @@ public static class CsrfProtection
     public const string RefusalTitle = "Invalid or missing CSRF token.";
 
     public static IServiceCollection AddCsrfProtection(this IServiceCollection services) =>
-        services.AddAntiforgery(options =>
+        services
+            // A garbage antiforgery cookie would make the framework log an error with a stack trace on every request
+            // that carries it (log flooding); it is replaced by a fresh token anyway, and refusals are logged by
+            // CsrfFilter in one line.
+            .AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.None))
+            .AddAntiforgery(options =>
         {
             options.HeaderName = XsrfToken.HeaderName;
             options.Cookie.Name = "blog_antiforgery";
@@ -29,7 +34,7 @@ public static class CsrfProtection
 /// Checks the token pair on every unsafe request of the endpoints it is added to, register and login included.
 /// The antiforgery middleware only checks form endpoints; JSON endpoints need this explicit check.
 /// </summary>
-public sealed class CsrfFilter(IAntiforgery antiforgery) : IEndpointFilter
+public sealed partial class CsrfFilter(IAntiforgery antiforgery, ILogger<CsrfFilter> logger) : IEndpointFilter
 {
     /// <summary>Adds the filter to an endpoint, as <c>AddEndpointFilter&lt;CsrfFilter&gt;()</c> does.</summary>
     public static EndpointFilterDelegate Factory(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
@@ -47,6 +52,7 @@ public sealed class CsrfFilter(IAntiforgery antiforgery) : IEndpointFilter
     {
         if (!IsSafe(context.HttpContext.Request.Method) && !await antiforgery.IsRequestValidAsync(context.HttpContext))
         {
+            LogRefused(logger, context.HttpContext.Request.Method, context.HttpContext.Request.Path);
             return TypedResults.Problem(
                 title: CsrfProtection.RefusalTitle,
                 detail: $"Send the value of the {XsrfToken.CookieName} cookie in the {XsrfToken.HeaderName} header; GET /api/v1/users/current issues a fresh one.",
@@ -55,6 +61,9 @@ public sealed class CsrfFilter(IAntiforgery antiforgery) : IEndpointFilter
 
         return await next(context);
     }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "CSRF check refused {Method} {Path}: missing or invalid token pair")]
+    private static partial void LogRefused(ILogger logger, string method, string path);
 
     private static bool IsSafe(string method) =>
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);

@@ -81,7 +81,7 @@ wait_health() { # url pid
 SERVER_PID=
 start_blog() { # db port log
   (cd "$WORK" && exec env ConnectionStrings__Blog="Data Source=$1" \
-    Blog__RateLimits__LoginPerMinute=1000000 Blog__RateLimits__RegisterPerMinute=1000000 \
+    Blog__RateLimits__LoginPerMinute=1000000 Blog__RateLimits__RegisterPerMinute=1000000 Blog__RateLimits__ArticlesPerMinute=100000000 \
     ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     dotnet "$API_DLL" --urls "http://127.0.0.1:$2" >"$3" 2>&1) &
   SERVER_PID=$!

@@ -67,7 +67,7 @@ start_server() { # log
   port=$(free_port) || return 1
   URL="http://127.0.0.1:$port"
   (cd "$WORK" && exec env ConnectionStrings__Blog="Data Source=$DB" \
-    Blog__RateLimits__LoginPerMinute=1000000 Blog__RateLimits__RegisterPerMinute=1000000 \
+    Blog__RateLimits__LoginPerMinute=1000000 Blog__RateLimits__RegisterPerMinute=1000000 Blog__RateLimits__ArticlesPerMinute=100000000 \
     ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     dotnet "$API_DLL" --urls "$URL" >>"$1" 2>&1) &
   SERVER_PID=$!

@@ -1,4 +1,5 @@
 using Blog.Features.Common;
+using Blog.Features.Common.Http;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +18,7 @@ internal sealed class CreateArticleEndpoint : IEndpoint
             })
             .WithName("CreateArticle")
             .WithSummary("Publishes an article by the signed-in author.")
+            .RequireRateLimiting(RateLimitPolicies.CreateArticle)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

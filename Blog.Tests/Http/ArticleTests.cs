@@ -159,4 +159,25 @@ public sealed class ArticleTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Creating_articles_is_limited_per_user_with_429_and_Retry_After()
+    {
+        await using var api = new BlogApiFactory(new() { ["Blog:RateLimits:ArticlesPerMinute"] = "3" });
+        using var alice = api.CreateApiClient();
+        await alice.RegisterAsync("alice");
+        using var bob = api.CreateApiClient();
+        await bob.RegisterAsync("bob");
+        for (var i = 0; i < 3; i++)
+        {
+            await alice.CreateArticleAsync();
+        }
+
+        using var refused = await alice.PostJsonAsync("/api/v1/articles", new { title = "One more", content = "Some content for the article." });
+
+        await refused.ReadProblemAsync(429);
+        int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(1, 60);
+        (await api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(3);
+        await bob.CreateArticleAsync();
+    }
 }

@@ -22,6 +22,7 @@ public sealed class BlogApiFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Blog"] = Database.ConnectionString,
             ["Blog:RateLimits:LoginPerMinute"] = "10000",
             ["Blog:RateLimits:RegisterPerMinute"] = "10000",
+            ["Blog:RateLimits:ArticlesPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
             ["Blog:Client:RootPath"] = Path.Combine(Path.GetTempPath(), "blog-tests-no-client"),

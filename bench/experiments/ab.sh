@@ -61,7 +61,7 @@ start() { # variant port
       Logging__LogLevel__Default=Warning dotnet "$BENCH/Baseline/bin/Release/net10.0/Baseline.dll" --urls "http://127.0.0.1:$port" >"$WORK/$v.log" 2>&1) &
   else
     (cd "$WORK" && exec env ConnectionStrings__Blog="Data Source=$WORK/$v.db" Blog__RateLimits__LoginPerMinute=1000000 \
-      Blog__RateLimits__RegisterPerMinute=1000000 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+      Blog__RateLimits__RegisterPerMinute=1000000 Blog__RateLimits__ArticlesPerMinute=100000000 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
       dotnet "$WORK/$v/Blog.Api/bin/Release/net10.0/Blog.Api.dll" --urls "http://127.0.0.1:$port" >"$WORK/$v.log" 2>&1) &
   fi
   PID[$v]=$!

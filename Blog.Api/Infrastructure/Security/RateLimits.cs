@@ -1,22 +1,28 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Blog.Api.Infrastructure.Errors;
+using Blog.Api.Infrastructure.Sessions;
 using Blog.Features.Common.Http;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Api.Infrastructure.Security;
 
-/// <summary><c>Blog:RateLimits</c>: requests a minute per client address.</summary>
+/// <summary><c>Blog:RateLimits</c>: requests a minute per client address, or per user.</summary>
 public sealed class RateLimitOptions
 {
     public int LoginPerMinute { get; set; } = 20;
 
     public int RegisterPerMinute { get; set; } = 20;
+
+    public int ArticlesPerMinute { get; set; } = 60;
 }
 
 public static partial class RateLimits
 {
-    /// <summary>Per-client-address fixed windows for login and register; refusals are 429 problems with Retry-After.</summary>
+    /// <summary>
+    /// Fixed windows of a minute: per client address for login and register, per user for creating articles
+    /// (authentication runs first). Refusals are 429 problems with Retry-After.
+    /// </summary>
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RateLimitOptions>(configuration.GetSection("Blog:RateLimits"));
@@ -36,14 +42,24 @@ public static partial class RateLimits
             };
             options.AddPolicy(RateLimitPolicies.Login, context => PerClientAddress(context, limits => limits.LoginPerMinute));
             options.AddPolicy(RateLimitPolicies.Register, context => PerClientAddress(context, limits => limits.RegisterPerMinute));
+            options.AddPolicy(RateLimitPolicies.CreateArticle, context => PerUser(context, limits => limits.ArticlesPerMinute));
         });
     }
 
-    private static RateLimitPartition<string> PerClientAddress(HttpContext context, Func<RateLimitOptions, int> permitsPerMinute)
+    private static RateLimitPartition<string> PerClientAddress(HttpContext context, Func<RateLimitOptions, int> permitsPerMinute) =>
+        PerMinute(context, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", permitsPerMinute);
+
+    // An anonymous request is refused by authorization anyway; it counts against its address meanwhile.
+    private static RateLimitPartition<string> PerUser(HttpContext context, Func<RateLimitOptions, int> permitsPerMinute) =>
+        SessionClaims.UserId(context.User) is { } userId
+            ? PerMinute(context, "user " + userId.ToString(CultureInfo.InvariantCulture), permitsPerMinute)
+            : PerClientAddress(context, permitsPerMinute);
+
+    private static RateLimitPartition<string> PerMinute(HttpContext context, string partition, Func<RateLimitOptions, int> permitsPerMinute)
     {
         var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         return RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            partition,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute(limits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }
 

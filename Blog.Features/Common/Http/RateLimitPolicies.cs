@@ -1,8 +1,11 @@
 namespace Blog.Features.Common.Http;
 
-/// <summary>Names of the per-client-address rate limits the host defines (<c>Blog:RateLimits</c>).</summary>
+/// <summary>Names of the rate limits the host defines (<c>Blog:RateLimits</c>): per client address, or per user.</summary>
 public static class RateLimitPolicies
 {
     public const string Login = "login";
     public const string Register = "register";
+
+    /// <summary>Per signed-in user: generous for a person, small for a script gone wrong.</summary>
+    public const string CreateArticle = "create-article";
 }

@@ -16,6 +16,7 @@ internal sealed class CreateArticleEndpoint : IEndpoint
                 return result.ToHttpResult(article => TypedResults.Created($"/api/v1/articles/{article.Id}", article));
             })
             .WithName("CreateArticle")
+            .WithTags("Articles")
             .WithSummary("Publishes an article by the signed-in author.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

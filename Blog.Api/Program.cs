@@ -16,7 +16,7 @@ builder.Services
     .AddCsrfProtection()
     .AddRateLimits(builder.Configuration)
     .AddProblems()
-    .AddOpenApi();
+    .AddBlogOpenApi();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();

@@ -7,12 +7,15 @@ public static class BlogOpenApi
 {
     /// <summary>
     /// The OpenAPI document at <c>/openapi/v1.json</c>, described the way tools read it: title and description,
-    /// operations tagged by feature, security schemes and each operation's requirement.
+    /// operations tagged by feature, security schemes and each operation's requirement, schemas as the API writes them.
     /// </summary>
     public static IServiceCollection AddBlogOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<DocumentDescription>();
             options.AddOperationTransformer<ApiSecurity.OperationRequirement>();
+            options.CreateSchemaReferenceId = ContractSchemas.ReferenceId;
+            options.AddSchemaTransformer<ContractSchemas.NumbersAsNumbers>();
+            options.AddSchemaTransformer<ContractSchemas.ProblemMembers>();
         });
 }

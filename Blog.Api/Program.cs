@@ -23,7 +23,7 @@ builder.Services
     .AddRateLimits(builder.Configuration)
     .AddTransportSecurity(builder.Configuration)
     .AddProblems()
-    .AddOpenApi();
+    .AddBlogOpenApi();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite of Blog on this machine, installing what is missing first:
 #   1. .NET: handler tests per slice and HTTP contract tests (xunit.v3, real SQLite files, in-process API)
+#      then the OpenAPI document (held to the API's by a .NET test): linted with Redocly's recommended rules, and the
+#      client's types checked against it (scripts/api.sh check)
 #   2. .http smoke files run by httpyac against the API started from its build output
 #   3. client unit tests (Vitest on jsdom)
 #   4. browser tests (playwright-core driving Debian's Chromium against the API serving the built client)
@@ -58,6 +60,7 @@ if ! (cd "$root/web-client" && npx ng build --progress=false); then
 fi
 
 suite dotnet dotnet_counts dotnet test --solution "$root/Blog.sln" -c Release --no-build
+suite openapi line_counts bash "$root/scripts/api.sh" check
 suite http line_counts bash "$root/scripts/http-smoke.sh"
 suite client-unit vitest_counts bash -c "cd '$root/web-client' && npx ng test --watch=false"
 suite client-browser node_test_counts bash -c "cd '$root/web-client' && node --test e2e/"

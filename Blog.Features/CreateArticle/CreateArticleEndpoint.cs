@@ -17,6 +17,7 @@ internal sealed class CreateArticleEndpoint : IEndpoint
                 return result.ToHttpResult(article => TypedResults.Created($"/api/v1/articles/{article.Id}", article));
             })
             .WithName("CreateArticle")
+            .WithTags("Articles")
             .WithSummary("Publishes an article by the signed-in author.")
             .RequireRateLimiting(RateLimitPolicies.CreateArticle)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -16,6 +16,7 @@ internal sealed class GetArticleEndpoint : IEndpoint
                 return result.ToHttpResult(TypedResults.Ok);
             })
             .WithName("GetArticle")
+            .WithTags("Articles")
             .WithSummary("One of the signed-in user's own articles.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);

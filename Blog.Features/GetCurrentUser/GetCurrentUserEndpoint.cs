@@ -18,6 +18,7 @@ internal sealed class GetCurrentUserEndpoint : IEndpoint
                 return result.ToHttpResult(TypedResults.Ok);
             })
             .WithName("GetCurrentUser")
+            .WithTags("Accounts")
             .WithSummary("The signed-in user; issues a fresh XSRF-TOKEN cookie either way.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

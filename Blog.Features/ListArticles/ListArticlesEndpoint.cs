@@ -16,6 +16,7 @@ internal sealed class ListArticlesEndpoint : IEndpoint
                 return result.ToHttpResult(TypedResults.Ok);
             })
             .WithName("ListArticles")
+            .WithTags("Articles")
             .WithSummary("The signed-in user's own articles, newest first, a page at a time.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -22,6 +22,7 @@ internal sealed class LoginEndpoint : IEndpoint
                 return result.ToHttpResult(TypedResults.Ok);
             })
             .WithName("Login")
+            .WithTags("Accounts")
             .WithSummary("Signs in by username or email address.")
             .WithMetadata(new StartsSessionAttribute())
             .RequireRateLimiting(RateLimitPolicies.Login)

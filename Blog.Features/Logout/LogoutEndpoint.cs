@@ -21,6 +21,7 @@ internal sealed class LogoutEndpoint : IEndpoint
                 return result.ToHttpResult(_ => TypedResults.NoContent());
             })
             .WithName("Logout")
+            .WithTags("Accounts")
             .WithSummary("Ends the session on the server and expires its cookie.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

@@ -22,6 +22,7 @@ internal sealed class RegisterEndpoint : IEndpoint
                 return result.ToHttpResult(user => TypedResults.Created("/api/v1/users/current", user));
             })
             .WithName("Register")
+            .WithTags("Accounts")
             .WithSummary("Creates an account with the role author and signs it in.")
             .WithMetadata(new StartsSessionAttribute())
             .RequireRateLimiting(RateLimitPolicies.Register)

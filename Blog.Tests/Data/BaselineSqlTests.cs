@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Blog.Features.GetArticle;
 using Blog.Features.ListArticles;
+using Blog.Tests.Infrastructure;
 
 namespace Blog.Tests.Data;
 
@@ -12,7 +13,7 @@ public sealed partial class BaselineSqlTests
 {
     // The raw string literals of the baseline's Program.cs, white space collapsed.
     private static readonly string[] BaselineStrings = RawString()
-        .Matches(File.ReadAllText(Path.Combine(RepositoryRoot(), "bench", "Baseline", "Program.cs")))
+        .Matches(File.ReadAllText(Repository.PathOf("bench", "Baseline", "Program.cs")))
         .Select(match => Collapse(match.Groups[1].Value))
         .ToArray();
 
@@ -25,17 +26,6 @@ public sealed partial class BaselineSqlTests
         BaselineStrings.Should().Contain(Collapse(ListArticlesHandler.Sql));
 
     private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Blog.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Blog.sln not found above the test binaries.");
-    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -1,20 +1,8 @@
-export interface Article {
-  id: number;
-  title: string;
-  content: string;
-  createdAt: string;
-  author: { id: number; username: string };
-}
+import type { components } from '../api/schema';
 
-export interface ArticlePage {
-  items: Article[];
-  nextCursor: string | null;
-}
-
-export interface CreateArticleRequest {
-  title: string;
-  content: string;
-}
+export type Article = components['schemas']['Article'];
+export type ArticlePage = components['schemas']['ArticlePage'];
+export type CreateArticleRequest = components['schemas']['CreateArticleRequest'];
 
 export const TITLE_MAX_LENGTH = 120;
 export const CONTENT_MIN_LENGTH = 10;

@@ -1,17 +1,5 @@
-export interface User {
-  id: number;
-  username: string;
-  email: string;
-  roles: string[];
-}
+import type { components } from '../api/schema';
 
-export interface LoginRequest {
-  usernameOrEmail: string;
-  password: string;
-}
-
-export interface RegisterRequest {
-  username: string;
-  email: string;
-  password: string;
-}
+export type User = components['schemas']['User'];
+export type LoginRequest = components['schemas']['LoginRequest'];
+export type RegisterRequest = components['schemas']['RegisterRequest'];

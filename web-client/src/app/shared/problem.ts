@@ -1,14 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
 /** An RFC 9457 problem as the API sends it (`application/problem+json`). */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: Record<string, string[]>;
-  traceId?: string;
-}
+export type Problem = import('../api/schema').components['schemas']['ProblemDetails'];
 
 export const CSRF_REFUSAL_TITLE = 'Invalid or missing CSRF token.';
 

@@ -1,0 +1,37 @@
+using Blog.Features.Common.Http;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Blog.Api.Infrastructure.OpenApi;
+
+/// <summary>What the document says about the API as a whole: what it is, where it is, its features and security schemes.</summary>
+internal sealed class DocumentDescription : IOpenApiDocumentTransformer
+{
+    private static readonly Dictionary<string, string> FeatureDescriptions = new()
+    {
+        ["Accounts"] = "Registering, signing in and out, and the signed-in user.",
+        ["Articles"] = "Writing and reading the signed-in author's own articles.",
+    };
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info.Title = "Blog API";
+        document.Info.Description =
+            "The HTTP API of Blog, a blogging application whose Angular client is served from the same origin. "
+            + $"Register or login sets the session cookie `{Sessions.SessionExtensions.CookieName}`; every unsafe request "
+            + $"(POST, PUT, PATCH, DELETE; register, login and logout included) echoes the `{XsrfToken.CookieName}` cookie, "
+            + $"which `GET /api/v1/users/current` issues, in the `{XsrfToken.HeaderName}` header. "
+            + "Every error is `application/problem+json` (RFC 9457) whose `type` is `https://blog.example/problems/<kind>`; "
+            + "the README lists the kinds.";
+        // The API and the client share one origin, whatever its address: paths are relative to the document's host.
+        document.Servers = [new OpenApiServer { Url = "/", Description = "The origin that serves this document." }];
+        foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
+        {
+            tag.Description = FeatureDescriptions.GetValueOrDefault(tag.Name ?? "");
+        }
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes = ApiSecurity.Schemes.ToDictionary(scheme => scheme.Key, IOpenApiSecurityScheme (scheme) => scheme.Value);
+        return Task.CompletedTask;
+    }
+}

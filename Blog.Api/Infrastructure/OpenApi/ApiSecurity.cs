@@ -1,7 +1,6 @@
 using System.Reflection;
 using Blog.Api.Infrastructure.Security;
 using Blog.Features.Common;
-using Blog.Features.Common.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -28,7 +27,7 @@ internal static class ApiSecurity
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Cookie,
-            Name = Sessions.SessionExtensions.CookieName,
+            Name = Sessions.SessionCookie.Name,
             Description = "The server-side session, set by register and login (HttpOnly, SameSite=Strict). "
                 + "A requirement that lists a role needs a user in that role.",
         },

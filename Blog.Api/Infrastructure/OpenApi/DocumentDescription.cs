@@ -1,4 +1,4 @@
-using Blog.Features.Common.Http;
+using Blog.Api.Infrastructure.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -18,7 +18,7 @@ internal sealed class DocumentDescription : IOpenApiDocumentTransformer
         document.Info.Title = "Blog API";
         document.Info.Description =
             "The HTTP API of Blog, a blogging application whose Angular client is served from the same origin. "
-            + $"Register or login sets the session cookie `{Sessions.SessionExtensions.CookieName}`; every unsafe request "
+            + $"Register or login sets the session cookie `{Sessions.SessionCookie.Name}`; every unsafe request "
             + $"(POST, PUT, PATCH, DELETE; register, login and logout included) echoes the `{XsrfToken.CookieName}` cookie, "
             + $"which `GET /api/v1/users/current` issues, in the `{XsrfToken.HeaderName}` header. "
             + "Every error is `application/problem+json` (RFC 9457) whose `type` is `https://blog.example/problems/<kind>`; "

@@ -3,11 +3,13 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, of, switchMap, throwError } from 'rxjs';
 
+import { apiPaths } from '../shared/api-paths';
 import { isCsrfRefusal } from '../shared/problem';
 import { XSRF_HEADER_NAME } from '../shared/xsrf';
-import { CURRENT_USER_URL, LOGIN_URL, Session } from './session';
+import { Session } from './session';
 
-const SESSION_PROBES = [CURRENT_USER_URL, LOGIN_URL];
+/** Requests whose 401 is an answer for their caller, not a sign that a session ended. */
+const SESSION_PROBES: readonly string[] = [apiPaths.currentUser, apiPaths.login];
 
 /**
  * A 401 from a request that needs a session means the server ended it (logout elsewhere,

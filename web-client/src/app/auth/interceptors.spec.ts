@@ -16,7 +16,9 @@ import { Session } from './session';
 import { User } from './user';
 
 const alice: User = { id: 1, username: 'alice', email: 'alice@example.com', roles: ['author'] };
-const csrfRefusal = problem(400, 'Invalid or missing CSRF token.');
+const csrfRefusal = problem(400, 'Invalid or missing CSRF token.', {
+  type: 'https://blog.example/problems/csrf',
+});
 const otherOrigins = [
   'https://elsewhere.example/api/v1/articles',
   '//elsewhere.example/api/v1/articles',
@@ -169,14 +171,14 @@ describe('interceptors', () => {
       },
     );
 
-    it('leaves other 400s alone', () => {
+    it.each([
+      problem(400, 'One or more validation errors occurred.', {
+        type: 'https://blog.example/problems/validation',
+      }),
+      problem(400, 'Invalid or missing CSRF token.'),
+    ])('leaves other 400s alone: $type $title', (body) => {
       http.post('/api/v1/articles', {}).subscribe({ error: () => undefined });
-      backend
-        .expectOne('/api/v1/articles')
-        .flush(problem(400, 'One or more validation errors occurred.'), {
-          status: 400,
-          statusText: 'Bad Request',
-        });
+      backend.expectOne('/api/v1/articles').flush(body, { status: 400, statusText: 'Bad Request' });
       backend.expectNone('/api/v1/users/current');
     });
 

@@ -20,7 +20,7 @@ after(async () => {
 });
 
 function scenario(name, body, options) {
-  test(name, { timeout: 120_000 }, () => inBrowser(browser, api.baseUrl, name, body, options));
+  test(name, { timeout: 120_000 }, () => inBrowser(browser, api, name, body, options));
 }
 
 async function visible(locator) {

@@ -1,7 +1,8 @@
 // Starts the real API (serving the built client) on a fresh SQLite database, and Chromium.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -244,4 +245,38 @@ export function newUser(name) {
   counter += 1;
   const username = counter === 1 ? name : `${name}${counter}`;
   return { username, email: `${username}@example.com`, password: `pass-${username}-phrase` };
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+/** axe-core tags each rule with the WCAG version and level it checks: these make WCAG 2.2 AA. */
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Fails with axe-core's findings unless the page, as it is now, meets WCAG 2.2 AA. The app's CSP
+ * refuses inline script, so `addScriptTag` cannot load axe; its source is evaluated through the
+ * DevTools protocol instead (`page.evaluate`), which the page's CSP does not govern.
+ */
+export async function assertAccessible(page, screen) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(axeSource);
+  }
+  const violations = await page.evaluate(async (tags) => {
+    const results = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return results.violations.map(({ id, impact, help, nodes }) => ({
+      rule: `${id} (${impact}): ${help}`,
+      nodes: nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`.trim()),
+    }));
+  }, WCAG_22_AA);
+  if (violations.length > 0) {
+    const found = violations.map(({ rule, nodes }) =>
+      [rule, ...nodes].join('\n').replaceAll('\n', '\n    '),
+    );
+    throw new Error(`${screen} fails WCAG 2.2 AA (axe-core):\n  ${found.join('\n  ')}`);
+  }
 }

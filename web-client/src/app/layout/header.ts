@@ -17,7 +17,7 @@ import { describeError } from '../shared/problem';
           <span class="navbar-text text-truncate user-greeting">Hello {{ user.username }}</span>
           <button
             type="button"
-            class="btn btn-outline-secondary btn-sm"
+            class="btn btn-outline-dark btn-sm"
             appBusyButton
             [busy]="pending()"
             label="Log out"

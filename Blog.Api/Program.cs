@@ -4,7 +4,7 @@ using Blog.Api.Infrastructure.Database;
 using Blog.Api.Infrastructure.Errors;
 using Blog.Api.Infrastructure.Security;
 using Blog.Api.Infrastructure.Sessions;
-using Blog.Features.Common;
+using Blog.Features;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,5 +1,5 @@
 using Blog.Api.Infrastructure.Security;
-using Blog.Features.Common;
+using Blog.Features.Common.Http;
 
 namespace Blog.Api.Infrastructure;
 

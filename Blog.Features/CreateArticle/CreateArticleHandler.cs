@@ -1,4 +1,7 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Articles;
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Dapper;
 using Mediator;
 

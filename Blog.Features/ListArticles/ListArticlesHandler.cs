@@ -1,5 +1,8 @@
 using System.Globalization;
-using Blog.Features.Common;
+using Blog.Features.Common.Articles;
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Dapper;
 using Mapster;
 using Mediator;

@@ -1,4 +1,3 @@
-using Blog.Features.Common;
 using Blog.Features.Common.Http;
 using Mediator;
 using Microsoft.AspNetCore.Builder;

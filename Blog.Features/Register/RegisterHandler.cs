@@ -1,5 +1,7 @@
 using System.Data.Common;
-using Blog.Features.Common;
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Dapper;
 using Mediator;
 using Microsoft.Extensions.Logging;

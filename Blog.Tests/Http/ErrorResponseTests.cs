@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Net;
-using Blog.Features.Common;
+using Blog.Features.Common.Data;
 using Blog.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,4 +1,6 @@
-using Blog.Features.Common;
+using Blog.Features;
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Users;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
-using Blog.Features.Common;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Blog.Features.Login;
 using Blog.Features.Register;
 using Blog.Tests.Infrastructure;

@@ -1,4 +1,3 @@
-using Blog.Features.Common;
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

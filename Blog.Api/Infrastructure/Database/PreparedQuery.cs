@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using Blog.Features.Common;
 
 namespace Blog.Api.Infrastructure.Database;
 

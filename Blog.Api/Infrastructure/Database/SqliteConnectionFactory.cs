@@ -1,7 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Blog.Features.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

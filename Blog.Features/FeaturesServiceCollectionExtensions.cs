@@ -1,10 +1,14 @@
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Http;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using FluentValidation;
 using Mapster;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Blog.Features.Common;
+namespace Blog.Features;
 
 public static class FeaturesServiceCollectionExtensions
 {

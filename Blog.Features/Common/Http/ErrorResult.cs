@@ -1,9 +1,10 @@
+using Blog.Features.Common.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Http;
 
-/// <summary>The one place where an expected <see cref="Common.Error"/> becomes an <c>application/problem+json</c> response.</summary>
+/// <summary>The one place where an expected <see cref="Pipeline.Error"/> becomes an <c>application/problem+json</c> response.</summary>
 public sealed class ErrorResult(Error error) : IResult, IStatusCodeHttpResult
 {
     public Error Error { get; } = error;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Mediator;
 
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Pipeline;
 
 /// <summary>Runs the request's validators; all failures become one validation problem, keyed by camelCase field.</summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)

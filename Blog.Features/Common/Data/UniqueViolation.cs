@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Data;
 
 public static class UniqueViolation
 {

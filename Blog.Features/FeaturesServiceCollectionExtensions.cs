@@ -1,5 +1,4 @@
 using Blog.Features.Common.Data;
-using Blog.Features.Common.Http;
 using Blog.Features.Common.Pipeline;
 using Blog.Features.Common.Users;
 using FluentValidation;
@@ -21,8 +20,8 @@ public static class FeaturesServiceCollectionExtensions
 
     /// <summary>
     /// The use cases: the mediator with its pipeline (authorization, then validation), the validators, the
-    /// mappings and the services the handlers share. The host adds <see cref="ICurrentUser"/> and
-    /// <see cref="IDbConnectionFactory"/>.
+    /// mappings, the services the handlers share and those each slice adds itself (<see cref="IFeatureServices"/>).
+    /// The host adds <see cref="ICurrentUser"/> and <see cref="IDbConnectionFactory"/>.
     /// </summary>
     public static IServiceCollection AddBlogFeatures(this IServiceCollection services)
     {
@@ -31,16 +30,20 @@ public static class FeaturesServiceCollectionExtensions
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
         });
-        services.AddValidatorsFromAssemblyContaining<IEndpoint>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<IFeatureServices>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.Configure<PasswordHasherOptions>(options =>
         {
             options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
             options.IterationCount = Passwords.Iterations;
         });
         services.AddSingleton<Passwords>();
-        services.AddSingleton<Register.CommonPasswords>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(Mapping.Value);
+        foreach (var slice in Slices.Create<IFeatureServices>())
+        {
+            slice.AddTo(services);
+        }
+
         return services;
     }
 }

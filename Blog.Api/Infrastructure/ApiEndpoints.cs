@@ -1,4 +1,5 @@
 using Blog.Api.Infrastructure.Security;
+using Blog.Features;
 using Blog.Features.Common.Http;
 
 namespace Blog.Api.Infrastructure;
@@ -18,12 +19,9 @@ public static class ApiEndpoints
                 endpoint.FilterFactories.Add(CsrfFilter.Factory);
             }
         });
-        var endpoints = typeof(IEndpoint).Assembly.GetTypes()
-            .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IEndpoint)))
-            .OrderBy(type => type.FullName, StringComparer.Ordinal);
-        foreach (var type in endpoints)
+        foreach (var endpoint in Slices.Create<IEndpoint>())
         {
-            ((IEndpoint)Activator.CreateInstance(type)!).Map(api);
+            endpoint.Map(api);
         }
 
         return app;

@@ -10,8 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 builder.Services
-    .AddBlogFeatures()
-    .AddDatabase(builder.Configuration, builder.Environment)
+    .AddBlogFeatures(builder.Configuration.GetConnectionString("Blog") ?? "Data Source=App_Data/blog.db", builder.Environment.ContentRootPath)
+    .AddDatabaseHealthCheck()
     .AddSessions(builder.Configuration)
     .AddCsrfProtection()
     .AddRateLimits(builder.Configuration)

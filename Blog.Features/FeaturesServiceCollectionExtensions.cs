@@ -1,4 +1,4 @@
-using Blog.Features.Common.Data;
+using Blog.Features.Common.Data.Sqlite;
 using Blog.Features.Common.Pipeline;
 using Blog.Features.Common.Users;
 using FluentValidation;
@@ -20,10 +20,11 @@ public static class FeaturesServiceCollectionExtensions
 
     /// <summary>
     /// The use cases: the mediator with its pipeline (authorization, then validation), the validators, the
-    /// mappings, the services the handlers share and those each slice adds itself (<see cref="IFeatureServices"/>).
-    /// The host adds <see cref="ICurrentUser"/> and <see cref="IDbConnectionFactory"/>.
+    /// mappings, the database the handlers query (<paramref name="connectionString"/>; a relative file name is
+    /// resolved against <paramref name="contentRoot"/>), the services the handlers share and those each slice adds
+    /// itself (<see cref="IFeatureServices"/>). The host adds <see cref="ICurrentUser"/>.
     /// </summary>
-    public static IServiceCollection AddBlogFeatures(this IServiceCollection services)
+    public static IServiceCollection AddBlogFeatures(this IServiceCollection services, string connectionString, string contentRoot)
     {
         services.AddMediator(options =>
         {
@@ -37,6 +38,7 @@ public static class FeaturesServiceCollectionExtensions
             options.IterationCount = Passwords.Iterations;
         });
         services.AddSingleton<Passwords>();
+        services.AddSqliteDatabase(connectionString, contentRoot);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(Mapping.Value);
         foreach (var slice in Slices.Create<IFeatureServices>())

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Blog.Api.Infrastructure.Database;
+namespace Blog.Features.Common.Data.Sqlite;
 
 /// <summary>Opens pooled SQLite connections with the per-connection pragmas applied; writers take turns.</summary>
 public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable

@@ -11,13 +11,6 @@ namespace Blog.Features;
 
 public static class FeaturesServiceCollectionExtensions
 {
-    private static readonly Lazy<TypeAdapterConfig> Mapping = new(() =>
-    {
-        TypeAdapterConfig.GlobalSettings.Scan(typeof(FeaturesServiceCollectionExtensions).Assembly);
-        TypeAdapterConfig.GlobalSettings.Compile();
-        return TypeAdapterConfig.GlobalSettings;
-    });
-
     /// <summary>
     /// The use cases: the mediator with its pipeline (authorization, then validation), the validators, the
     /// mappings, the database the handlers query (<paramref name="connectionString"/>; a relative file name is
@@ -40,12 +33,21 @@ public static class FeaturesServiceCollectionExtensions
         services.AddSingleton<Passwords>();
         services.AddSqliteDatabase(connectionString, contentRoot);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(Mapping.Value);
+        services.AddSingleton(Mappings());
         foreach (var slice in Slices.Create<IFeatureServices>())
         {
             slice.AddTo(services);
         }
 
         return services;
+    }
+
+    /// <summary>The row → response mappings (<see cref="IRegister"/>), compiled at start-up; handlers take it as a service.</summary>
+    private static TypeAdapterConfig Mappings()
+    {
+        var mappings = new TypeAdapterConfig();
+        mappings.Scan(typeof(FeaturesServiceCollectionExtensions).Assembly);
+        mappings.Compile();
+        return mappings;
     }
 }

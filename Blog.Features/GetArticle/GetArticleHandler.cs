@@ -8,7 +8,7 @@ using Mediator;
 
 namespace Blog.Features.GetArticle;
 
-internal sealed class GetArticleHandler(IDbConnectionFactory database, ICurrentUser currentUser)
+internal sealed class GetArticleHandler(IDbConnectionFactory database, ICurrentUser currentUser, TypeAdapterConfig mappings)
     : IQueryHandler<GetArticleRequest, Result<ArticleResponse>>
 {
     // The author is part of the key: no row for another user's article, so no way to tell it exists.
@@ -24,6 +24,6 @@ internal sealed class GetArticleHandler(IDbConnectionFactory database, ICurrentU
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ArticleRow>(Sql, new { request.Id, AuthorId = currentUser.Id });
-        return row is null ? Error.NotFound("No such article.") : row.Adapt<ArticleResponse>();
+        return row is null ? Error.NotFound("No such article.") : row.Adapt<ArticleResponse>(mappings);
     }
 }

@@ -9,7 +9,7 @@ using Mediator;
 
 namespace Blog.Features.ListArticles;
 
-internal sealed class ListArticlesHandler(IDbConnectionFactory database, ICurrentUser currentUser)
+internal sealed class ListArticlesHandler(IDbConnectionFactory database, ICurrentUser currentUser, TypeAdapterConfig mappings)
     : IQueryHandler<ListArticlesRequest, Result<ArticlePage>>
 {
     // Keyset pagination on the (author_id, id DESC) index: every page costs the same, however deep.
@@ -45,7 +45,7 @@ internal sealed class ListArticlesHandler(IDbConnectionFactory database, ICurren
         var items = new List<ArticleResponse>(Math.Min(rows.Count, limit));
         for (var i = 0; i < rows.Count && i < limit; i++)
         {
-            items.Add(rows[i].Adapt<ArticleResponse>());
+            items.Add(rows[i].Adapt<ArticleResponse>(mappings));
         }
 
         var nextCursor = hasMore ? items[^1].Id.ToString(CultureInfo.InvariantCulture) : null;

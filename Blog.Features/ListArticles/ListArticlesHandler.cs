@@ -26,20 +26,10 @@ internal sealed class ListArticlesHandler(IDbConnectionFactory database, ICurren
 
     public async ValueTask<Result<ArticlePage>> Handle(ListArticlesRequest request, CancellationToken cancellationToken)
     {
-        var limit = ListArticlesRequest.DefaultLimit;
-        if (request.Limit is not null)
-        {
-            ListArticlesValidator.TryParseLimit(request.Limit, out limit);
-        }
-
-        var before = long.MaxValue;
-        if (request.Cursor is not null)
-        {
-            ListArticlesValidator.TryParseCursor(request.Cursor, out before);
-        }
-
+        // The validator has refused the requests whose limit or cursor did not read.
+        var limit = request.PageSize!.Value;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<ArticleRow>(Sql, new { AuthorId = currentUser.Id, Before = before, Take = limit + 1 })).AsList();
+        var rows = (await connection.QueryAsync<ArticleRow>(Sql, new { AuthorId = currentUser.Id, request.Before, Take = limit + 1 })).AsList();
 
         var hasMore = rows.Count > limit;
         var items = new List<ArticleResponse>(Math.Min(rows.Count, limit));

@@ -77,6 +77,22 @@ public sealed class ArticleTests : IAsyncLifetime
         (await list.ReadJsonAsync()).GetProperty("items").GetArrayLength().Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    public async Task An_id_that_names_no_article_is_the_same_404_as_a_missing_one(string id)
+    {
+        using var client = _api.CreateApiClient();
+        await client.RegisterAsync("alice");
+
+        using var response = await client.GetAsync($"/api/v1/articles/{id}");
+        using var missing = await client.GetAsync("/api/v1/articles/999999");
+
+        var problem = await response.ReadProblemAsync(404);
+        (await missing.ReadProblemAsync(404)).GetProperty("type").GetString().Should().Be(problem.GetProperty("type").GetString());
+    }
+
     [Fact]
     public async Task The_list_pages_through_own_articles_newest_first_with_an_opaque_cursor()
     {

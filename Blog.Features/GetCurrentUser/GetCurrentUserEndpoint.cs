@@ -9,6 +9,9 @@ namespace Blog.Features.GetCurrentUser;
 
 internal sealed class GetCurrentUserEndpoint : IEndpoint
 {
+    /// <summary>The route name other endpoints link to the current user by.</summary>
+    public const string Name = "GetCurrentUser";
+
     public void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/users/current", async Task<Results<Ok<UserResponse>, ErrorResult>> (ISender sender, HttpContext httpContext) =>
             {
@@ -17,7 +20,7 @@ internal sealed class GetCurrentUserEndpoint : IEndpoint
                 var result = await sender.Send(new GetCurrentUserRequest(), httpContext.RequestAborted);
                 return result.ToHttpResult(TypedResults.Ok);
             })
-            .WithName("GetCurrentUser")
+            .WithName(Name)
             .WithSummary("The signed-in user; issues a fresh XSRF-TOKEN cookie either way.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

@@ -1,4 +1,5 @@
 using Blog.Features.Common.Http;
+using Blog.Features.GetCurrentUser;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ namespace Blog.Features.Register;
 internal sealed class RegisterEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/register", async Task<Results<Created<UserResponse>, ErrorResult>> (RegisterRequest request, ISender sender, HttpContext httpContext) =>
+        api.MapPost("/register", async Task<Results<Created<UserResponse>, ErrorResult>> (RegisterRequest request, ISender sender, LinkGenerator links, HttpContext httpContext) =>
             {
                 var result = await sender.Send(request, httpContext.RequestAborted);
                 if (result.IsSuccess)
@@ -18,7 +19,7 @@ internal sealed class RegisterEndpoint : IEndpoint
                     await Session.SignInAsync(httpContext, result.Value);
                 }
 
-                return result.ToHttpResult(user => TypedResults.Created("/api/v1/users/current", user));
+                return result.ToHttpResult(user => TypedResults.Created(links.GetPathByName(httpContext, GetCurrentUserEndpoint.Name), user));
             })
             .WithName("Register")
             .WithSummary("Creates an account with the role author and signs it in.")

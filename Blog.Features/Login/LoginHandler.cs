@@ -64,7 +64,7 @@ internal sealed partial class LoginHandler(
             if (lockedUntil > now)
             {
                 LogLockedOut(logger);
-                return Error.TooManyRequests("Too many failed sign-in attempts. Try again later.", lockedUntil.Value - now);
+                return Error.LockedOut("Too many failed sign-in attempts. Try again later.", lockedUntil.Value - now);
             }
 
             await using var results = await reader.QueryMultipleAsync(FindUserSql, new { Identifier = identifier });

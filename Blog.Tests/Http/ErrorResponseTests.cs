@@ -22,7 +22,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
         using var client = _api.CreateApiClient();
         using var response = await client.GetAsync("/api/v1/articles");
 
-        await response.ReadProblemAsync(401);
+        await response.ReadProblemAsync(401, "unauthorized");
         response.Headers.Location.Should().BeNull();
     }
 
@@ -37,7 +37,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
 
         using var response = await client.PostJsonAsync("/api/v1/articles", new { title = "A title", content = "Some content here." });
 
-        await response.ReadProblemAsync(403);
+        await response.ReadProblemAsync(403, "forbidden");
         response.Headers.Location.Should().BeNull();
         (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
     }
@@ -52,7 +52,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
         using var client = _api.CreateApiClient();
         using var response = await client.GetAsync(path);
 
-        await response.ReadProblemAsync(404);
+        await response.ReadProblemAsync(404, "not-found");
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
 
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
-        await response.ReadProblemAsync(405);
+        await response.ReadProblemAsync(405, "method-not-allowed");
         string.Join(", ", response.Content.Headers.Allow.Order()).Should().Be(allow);
         response.SetCookies().Should().BeEmpty();
     }
@@ -87,7 +87,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
 
         using var response = await client.PostAsync("/api/v1/articles", "title=x", contentType);
 
-        await response.ReadProblemAsync(415);
+        await response.ReadProblemAsync(415, "unsupported-media-type");
         response.SetCookies().Should().BeEmpty();
         (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
     }
@@ -117,7 +117,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
 
         using var response = await client.PostAsync("/api/v1/articles", body, "application/json");
 
-        await response.ReadProblemAsync(400);
+        await response.ReadProblemAsync(400, "malformed-request");
         (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
     }
 
@@ -130,7 +130,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
 
         using var response = await client.PostAsync("/api/v1/articles", body, "application/json");
 
-        await response.ReadProblemAsync(413);
+        await response.ReadProblemAsync(413, "too-large");
         (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
     }
 
@@ -144,7 +144,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
 
         using var response = await client.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "alice", password = "correct horse battery staple" });
 
-        var problem = await response.ReadProblemAsync(500);
+        var problem = await response.ReadProblemAsync(500, "server-error");
         (await response.Content.ReadAsStringAsync()).Should().NotContain("secret-connection-detail");
         problem.TryGetProperty("detail", out _).Should().BeFalse();
     }

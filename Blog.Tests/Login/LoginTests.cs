@@ -101,7 +101,7 @@ public sealed class LoginTests : IAsyncLifetime
         var locked = await _host.SendAsync(new LoginRequest("alice", Password));
 
         locked.IsSuccess.Should().BeFalse();
-        locked.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        locked.Error!.Kind.Should().Be(ErrorKind.LockedOut);
         locked.Error.RetryAfter.Should().BeCloseTo(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1));
         locked.Error.Detail.Should().NotBeNullOrEmpty();
         (await _host.Database.ScalarAsync<long>("SELECT failures FROM login_failures WHERE identifier = 'ALICE'")).Should().Be(5);
@@ -116,7 +116,7 @@ public sealed class LoginTests : IAsyncLifetime
 
         var locked = await _host.SendAsync(new LoginRequest("alice", Password));
 
-        locked.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        locked.Error!.Kind.Should().Be(ErrorKind.LockedOut);
         locked.Error.RetryAfter.Should().BeCloseTo(TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1));
     }
 
@@ -129,7 +129,7 @@ public sealed class LoginTests : IAsyncLifetime
 
         var locked = await _host.SendAsync(new LoginRequest("aLiCe", Password));
 
-        locked.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        locked.Error!.Kind.Should().Be(ErrorKind.LockedOut);
         (await _host.Database.ScalarAsync<long>("SELECT COUNT(*) FROM login_failures")).Should().Be(1);
     }
 
@@ -154,7 +154,7 @@ public sealed class LoginTests : IAsyncLifetime
 
         var locked = await _host.SendAsync(new LoginRequest("ghost@example.com", WrongPassword));
 
-        locked.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        locked.Error!.Kind.Should().Be(ErrorKind.LockedOut);
         locked.Error.RetryAfter.Should().BeCloseTo(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1));
         (await _host.Database.ScalarAsync<long>("SELECT failures FROM login_failures WHERE identifier = 'GHOST@EXAMPLE.COM'")).Should().Be(5);
     }
@@ -177,7 +177,7 @@ public sealed class LoginTests : IAsyncLifetime
     {
         await FailAsync("alice", times: 5);
         _host.Clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
-        (await _host.SendAsync(new LoginRequest("alice", Password))).Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        (await _host.SendAsync(new LoginRequest("alice", Password))).Error!.Kind.Should().Be(ErrorKind.LockedOut);
 
         _host.Clock.Advance(TimeSpan.FromSeconds(2));
         var result = await _host.SendAsync(new LoginRequest("alice", Password));

@@ -10,8 +10,6 @@ namespace Blog.Api.Infrastructure.Security;
 /// </summary>
 public static class CsrfProtection
 {
-    public const string RefusalTitle = "Invalid or missing CSRF token.";
-
     public static IServiceCollection AddCsrfProtection(this IServiceCollection services) =>
         services.AddAntiforgery(options =>
         {
@@ -48,10 +46,8 @@ public sealed class CsrfFilter(IAntiforgery antiforgery) : IEndpointFilter
     {
         if (!IsSafe(context.HttpContext.Request.Method) && !await antiforgery.IsRequestValidAsync(context.HttpContext))
         {
-            return TypedResults.Problem(
-                title: CsrfProtection.RefusalTitle,
-                detail: $"Send the value of the {XsrfToken.CookieName} cookie in the {XsrfToken.HeaderName} header; GET /api/v1/users/current issues a fresh one.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(ProblemType.Csrf.ToProblemDetails(
+                $"Send the value of the {XsrfToken.CookieName} cookie in the {XsrfToken.HeaderName} header; GET /api/v1/users/current issues a fresh one."));
         }
 
         return await next(context);

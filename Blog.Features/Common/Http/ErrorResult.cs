@@ -1,3 +1,4 @@
+using System.Globalization;
 using Blog.Features.Common.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,16 +10,19 @@ public sealed class ErrorResult(Error error) : IResult, IStatusCodeHttpResult
 {
     public Error Error { get; } = error;
 
-    public int StatusCode => Error.Kind switch
+    public ProblemType Problem => Error.Kind switch
     {
-        ErrorKind.Validation => StatusCodes.Status400BadRequest,
-        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
-        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        ErrorKind.NotFound => StatusCodes.Status404NotFound,
-        ErrorKind.Conflict => StatusCodes.Status409Conflict,
-        ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
-        _ => StatusCodes.Status500InternalServerError,
+        ErrorKind.Validation => ProblemType.Validation,
+        ErrorKind.Unauthorized => ProblemType.Unauthorized,
+        ErrorKind.Forbidden => ProblemType.Forbidden,
+        ErrorKind.NotFound => ProblemType.NotFound,
+        ErrorKind.Conflict => ProblemType.Conflict,
+        ErrorKind.LockedOut => ProblemType.LockedOut,
+        ErrorKind.RateLimited => ProblemType.RateLimited,
+        _ => ProblemType.ServerError,
     };
+
+    public int StatusCode => Problem.Status;
 
     int? IStatusCodeHttpResult.StatusCode => StatusCode;
 
@@ -26,17 +30,16 @@ public sealed class ErrorResult(Error error) : IResult, IStatusCodeHttpResult
     {
         if (Error.RetryAfter is { } retryAfter)
         {
-            httpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
 
-        ProblemHttpResult problem = Error.Errors is null
-            ? TypedResults.Problem(detail: Error.Detail, statusCode: StatusCode)
-            : TypedResults.Problem(
-                detail: Error.Detail,
-                statusCode: StatusCode,
-                title: Error.Kind == ErrorKind.Conflict ? "The request conflicts with existing data." : "One or more validation errors occurred.",
-                extensions: new Dictionary<string, object?> { ["errors"] = Error.Errors });
-        return problem.ExecuteAsync(httpContext);
+        var problem = Problem.ToProblemDetails(Error.Detail);
+        if (Error.Errors is not null)
+        {
+            problem.Extensions["errors"] = Error.Errors;
+        }
+
+        return TypedResults.Problem(problem).ExecuteAsync(httpContext);
     }
 }
 

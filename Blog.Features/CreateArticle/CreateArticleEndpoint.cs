@@ -22,7 +22,5 @@ internal sealed class CreateArticleEndpoint : IEndpoint
             .WithSummary("Publishes an article by the signed-in author.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 }

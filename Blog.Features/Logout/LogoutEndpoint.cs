@@ -21,7 +21,5 @@ internal sealed class LogoutEndpoint : IEndpoint
                 return result.ToHttpResult(_ => TypedResults.NoContent());
             })
             .WithName("Logout")
-            .WithSummary("Ends the session on the server and expires its cookie.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Ends the session on the server and expires its cookie.");
 }

@@ -26,7 +26,5 @@ internal sealed class RegisterEndpoint : IEndpoint
             .WithMetadata(new StartsSessionAttribute())
             .RequireRateLimiting(RateLimitPolicies.Register)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -166,6 +166,27 @@ public sealed class ErrorResponseTests : IAsyncLifetime
         problem.Headers.CacheControl!.NoStore.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_lists_the_problems_the_host_answers_on_every_endpoint_they_can_come_from()
+    {
+        using var client = _api.CreateApiClient();
+        using var response = await client.GetAsync("/openapi/v1.json");
+        var paths = (await response.ReadJsonAsync()).GetProperty("paths");
+
+        string[] Statuses(string path, string method) =>
+            paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(status => status.Name).ToArray();
+
+        foreach (var path in new[] { "/api/v1/articles", "/api/v1/logout", "/api/v1/login", "/api/v1/register" })
+        {
+            Statuses(path, "post").Should().Contain(["400", "413", "415"], $"POST {path} takes a body behind the CSRF check");
+        }
+
+        Statuses("/api/v1/login", "post").Should().Contain("429");
+        Statuses("/api/v1/register", "post").Should().Contain("429");
+        Statuses("/api/v1/articles", "post").Should().NotContain("429", "publishing has no rate limit");
+        Statuses("/api/v1/articles/{id}", "get").Should().NotContain(["400", "413", "415", "429"]);
+    }
+
     private sealed class BrokenDatabase : IDbConnectionFactory
     {
         public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>

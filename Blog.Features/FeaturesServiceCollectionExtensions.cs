@@ -1,9 +1,7 @@
 using Blog.Features.Common.Data.Sqlite;
 using Blog.Features.Common.Pipeline;
 using Blog.Features.Common.Users;
-using FluentValidation;
 using Mapster;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,28 +10,18 @@ namespace Blog.Features;
 public static class FeaturesServiceCollectionExtensions
 {
     /// <summary>
-    /// The use cases: the mediator with its pipeline (authorization, then validation), the validators, the
-    /// mappings, the database the handlers query (<paramref name="connectionString"/>; a relative file name is
-    /// resolved against <paramref name="contentRoot"/>), the services the handlers share and those each slice adds
-    /// itself (<see cref="IFeatureServices"/>). The host adds <see cref="ICurrentUser"/>.
+    /// The use cases: the mediator with its pipeline and the validators, the database the handlers query
+    /// (<paramref name="connectionString"/>; a relative file name is resolved against <paramref name="contentRoot"/>),
+    /// passwords, the mappings, and the services each slice adds itself (<see cref="IFeatureServices"/>). The host
+    /// adds <see cref="ICurrentUser"/>.
     /// </summary>
     public static IServiceCollection AddBlogFeatures(this IServiceCollection services, string connectionString, string contentRoot)
     {
-        services.AddMediator(options =>
-        {
-            options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
-        });
-        services.AddValidatorsFromAssemblyContaining<IFeatureServices>(ServiceLifetime.Singleton, includeInternalTypes: true);
-        services.Configure<PasswordHasherOptions>(options =>
-        {
-            options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
-            options.IterationCount = Passwords.Iterations;
-        });
-        services.AddSingleton<Passwords>();
+        services.AddPipeline();
         services.AddSqliteDatabase(connectionString, contentRoot);
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddPasswords();
         services.AddSingleton(Mappings());
+        services.TryAddSingleton(TimeProvider.System);
         foreach (var slice in Slices.Create<IFeatureServices>())
         {
             slice.AddTo(services);

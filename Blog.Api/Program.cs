@@ -6,6 +6,7 @@ using Blog.Api.Infrastructure.Errors;
 using Blog.Api.Infrastructure.Security;
 using Blog.Api.Infrastructure.Sessions;
 using Blog.Features;
+using Blog.Features.Common.Data;
 
 // The content root is the application's folder, wherever it is started from: its appsettings.json always applies.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -16,7 +17,10 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
 });
 builder.Services
-    .AddBlogFeatures(builder.Configuration.GetConnectionString("Blog") ?? "Data Source=App_Data/blog.db", builder.Environment.ContentRootPath)
+    .AddBlogFeatures(
+        builder.Configuration.GetValue("Blog:Database:Provider", DatabaseProvider.Sqlite),
+        builder.Configuration.GetConnectionString("Blog") ?? "Data Source=App_Data/blog.db",
+        builder.Environment.ContentRootPath)
     .AddDatabaseHealthCheck()
     .AddSessions(builder.Configuration)
     .AddCsrfProtection()

@@ -1,4 +1,4 @@
-using Blog.Features.Common.Data.Sqlite;
+using Blog.Features.Common.Data;
 using Blog.Features.Common.Pipeline;
 using Blog.Features.Common.Users;
 using Mapster;
@@ -11,14 +11,15 @@ public static class FeaturesServiceCollectionExtensions
 {
     /// <summary>
     /// The use cases: the mediator with its pipeline and the validators, the database the handlers query
-    /// (<paramref name="connectionString"/>; a relative file name is resolved against <paramref name="contentRoot"/>),
+    /// (<paramref name="provider"/>'s engine at <paramref name="connectionString"/>; a relative SQLite file name is
+    /// resolved against <paramref name="contentRoot"/>),
     /// passwords, the mappings, and the services each slice adds itself (<see cref="IFeatureServices"/>). The host
     /// adds <see cref="ICurrentUser"/>.
     /// </summary>
-    public static IServiceCollection AddBlogFeatures(this IServiceCollection services, string connectionString, string contentRoot)
+    public static IServiceCollection AddBlogFeatures(this IServiceCollection services, DatabaseProvider provider, string connectionString, string contentRoot)
     {
         services.AddPipeline();
-        services.AddSqliteDatabase(connectionString, contentRoot);
+        services.AddDatabase(provider, connectionString, contentRoot);
         services.AddPasswords();
         services.AddSingleton(Mappings());
         services.TryAddSingleton(TimeProvider.System);

@@ -1,4 +1,4 @@
-using Blog.Features.Common.Data.Sqlite;
+using Blog.Features.Common.Data;
 using Blog.Tests.Infrastructure;
 
 namespace Blog.Tests.Data;
@@ -6,14 +6,14 @@ namespace Blog.Tests.Data;
 public sealed class PreparedQueryTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
-    private PreparedQuery _query = null!;
+    private IPreparedQuery _query = null!;
 
     public async ValueTask InitializeAsync()
     {
         await _database.MigrateAsync();
         await _database.InsertUserAsync("ada");
         await _database.InsertUserAsync("grace");
-        _query = new PreparedQuery(_database.Factory, "SELECT username FROM users WHERE username = @Username AND active = @Active", "@Username", "@Active");
+        _query = _database.Factory.Prepare("SELECT username FROM users WHERE username = @Username AND active = @Active", "@Username", "@Active");
     }
 
     private static string Username(System.Data.Common.DbDataReader row) => row.GetString(0);

@@ -154,8 +154,10 @@ public sealed class ErrorResponseTests : IAsyncLifetime
     [Fact]
     public async Task An_unexpected_failure_is_a_500_problem_without_details()
     {
-        await using var api = new BlogApiFactory(services: services =>
-            services.Replace(ServiceDescriptor.Singleton<IDbConnectionFactory>(new BrokenDatabase())));
+        var database = new TestDatabase();
+        await using var api = new BlogApiFactory(
+            services: services => services.Replace(ServiceDescriptor.Singleton<IDbConnectionFactory>(new BrokenDatabase(database.Factory))),
+            database: database);
         using var client = api.CreateApiClient();
         await client.StartAsync();
 
@@ -205,11 +207,14 @@ public sealed class ErrorResponseTests : IAsyncLifetime
         Statuses("/api/v1/articles/{id}", "get").Should().NotContain(["400", "413", "415", "429"]);
     }
 
-    private sealed class BrokenDatabase : IDbConnectionFactory
+    /// <summary>Reads work (the schema is migrated at start-up); every write fails with a message that must not leak.</summary>
+    private sealed class BrokenDatabase(IDbConnectionFactory database) : IDbConnectionFactory
     {
-        public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => database.OpenAsync(cancellationToken);
+
+        public Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) =>
             throw new InvalidOperationException("secret-connection-detail");
 
-        public Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+        public IPreparedQuery Prepare(string sql, params string[] parameterNames) => database.Prepare(sql, parameterNames);
     }
 }

@@ -15,11 +15,14 @@ public sealed class BlogApiFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public BlogApiFactory(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <summary>The API on <paramref name="database"/> (which it disposes with itself), or on a fresh one.</summary>
+    public BlogApiFactory(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, TestDatabase? database = null)
     {
+        Database = database ?? new TestDatabase();
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Blog"] = Database.ConnectionString,
+            ["Blog:Database:Provider"] = TestDatabase.Provider.ToString(),
             ["Blog:RateLimits:LoginPerMinute"] = "10000",
             ["Blog:RateLimits:RegisterPerMinute"] = "10000",
             ["Blog:RateLimits:ArticlesPerMinute"] = "10000",
@@ -35,7 +38,7 @@ public sealed class BlogApiFactory : WebApplicationFactory<Program>
         _services = services;
     }
 
-    public TestDatabase Database { get; } = new();
+    public TestDatabase Database { get; }
 
     public TestClock Clock { get; } = new();
 

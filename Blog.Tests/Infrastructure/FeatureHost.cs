@@ -25,7 +25,7 @@ public sealed class FeatureHost : IAsyncLifetime
         _services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
-            .AddBlogFeatures(Database.ConnectionString, Database.Folder)
+            .AddBlogFeatures(TestDatabase.Provider, Database.ConnectionString, Database.Folder)
             .AddSingleton<ICurrentUser>(User)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

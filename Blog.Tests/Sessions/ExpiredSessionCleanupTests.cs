@@ -1,4 +1,5 @@
 using Blog.Api.Infrastructure.Sessions;
+using Blog.Features.Common.Data;
 using Blog.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,16 +18,16 @@ public sealed class ExpiredSessionCleanupTests : IAsyncLifetime
         await _database.ExecuteAsync(
             """
             INSERT INTO sessions (id, user_id, ticket, expires_at, absolute_expires_at) VALUES
-                ('idle', @user, x'00', '2026-11-26T20:00:00.0000000Z', '2026-12-01T00:00:00.0000000Z'),
-                ('old', @user, x'00', '2026-11-27T00:00:00.0000000Z', '2026-11-26T22:00:00.0000000Z'),
-                ('live', @user, x'00', '2026-11-27T00:00:00.0000000Z', '2026-12-01T00:00:00.0000000Z');
+                ('idle', @user, @ticket, '2026-11-26T20:00:00.0000000Z', '2026-12-01T00:00:00.0000000Z'),
+                ('old', @user, @ticket, '2026-11-27T00:00:00.0000000Z', '2026-11-26T22:00:00.0000000Z'),
+                ('live', @user, @ticket, '2026-11-27T00:00:00.0000000Z', '2026-12-01T00:00:00.0000000Z');
             INSERT INTO login_failures (identifier, attempts, locked_until, expires_at) VALUES
                 ('LOCK OVER', 5, '2026-11-26T22:40:00.0000000Z', '2026-11-26T22:40:00.0000000Z'),
                 ('FORGOTTEN', 2, NULL, '2026-11-26T22:30:00.0000000Z'),
                 ('LOCKED', 5, '2026-11-26T22:48:00.0000000Z', '2026-11-26T22:48:00.0000000Z'),
                 ('COUNTING', 2, NULL, '2026-11-26T22:47:00.0000000Z');
             """,
-            new { user });
+            new { user, ticket = new byte[] { 0 } });
     }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
@@ -34,7 +35,7 @@ public sealed class ExpiredSessionCleanupTests : IAsyncLifetime
     [Fact]
     public async Task Deletes_expired_sessions_and_forgotten_attempt_counts_and_keeps_the_rest()
     {
-        await new ExpiredSessionCleanup(_database.Factory, _clock, NullLogger<ExpiredSessionCleanup>.Instance).DeleteExpiredAsync(CancellationToken.None);
+        await new ExpiredSessionCleanup(_database.Factory, _database.GetRequiredService<IDatabaseLocks>(), _clock, NullLogger<ExpiredSessionCleanup>.Instance).DeleteExpiredAsync(CancellationToken.None);
 
         (await _database.QueryAsync<string>("SELECT id FROM sessions")).Should().BeEquivalentTo("live");
         (await _database.QueryAsync<string>("SELECT identifier FROM login_failures")).Should().BeEquivalentTo("LOCKED", "COUNTING");

@@ -20,9 +20,9 @@ public sealed class SetAccountActiveTests : IAsyncLifetime
         await _host.Database.ExecuteAsync(
             """
             INSERT INTO sessions (id, user_id, ticket, expires_at, absolute_expires_at)
-            VALUES ('one', @_alice, x'00', '2099-01-01', '2099-01-01'), ('two', @_alice, x'00', '2099-01-01', '2099-01-01')
+            VALUES ('one', @_alice, @ticket, '2099-01-01', '2099-01-01'), ('two', @_alice, @ticket, '2099-01-01', '2099-01-01')
             """,
-            new { _alice });
+            new { _alice, ticket = new byte[] { 0 } });
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

@@ -1,4 +1,3 @@
-using Blog.Features.Common.Data.Sqlite;
 using Blog.Features.Common.Data;
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,10 +1,9 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Blog.Features.Common.Data.Sqlite;
 using Blog.Features.Common.Data;
 using Dapper;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Api.Infrastructure.Sessions;
@@ -34,7 +33,7 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
     private const string RemoveSql = "DELETE FROM sessions WHERE id = @Id";
 
     // Every signed-in request runs it: it stays compiled.
-    private readonly PreparedQuery _retrieve = new(database, RetrieveSql, "@Id", "@Now");
+    private readonly IPreparedQuery _retrieve = database.Prepare(RetrieveSql, "@Id", "@Now");
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
 
@@ -77,7 +76,7 @@ public sealed class DatabaseTicketStore(IDbConnectionFactory database, IOptions<
             reader => new SessionRow((byte[])reader[0], reader.GetInt64(1)),
             cancellationToken,
             key,
-            UtcDateTimeHandler.ToText(clock.GetUtcNow().UtcDateTime));
+            clock.GetUtcNow().UtcDateTime);
         var ticket = row is null ? null : TicketSerializer.Default.Deserialize(row.Ticket);
         // A ticket is only ever good for the user its row was stored for.
         return ticket is not null && SessionClaims.UserId(ticket.Principal) == row!.UserId ? ticket : null;

@@ -4,10 +4,11 @@ using Dapper;
 namespace Blog.Api.Infrastructure.Sessions;
 
 /// <summary>
-/// Deletes expired session rows and forgotten sign-in attempt counts every few minutes, so that neither table grows
-/// without bound; expired rows are already ignored when read.
+/// Deletes expired session rows, forgotten sign-in attempt counts and past rate-limit windows every few minutes, so
+/// that no table grows without bound; expired rows are already ignored when read. With several instances on one
+/// database, one of them cleans at a time and the others skip that round.
 /// </summary>
-public sealed partial class ExpiredSessionCleanup(IDbConnectionFactory database, TimeProvider clock, ILogger<ExpiredSessionCleanup> logger) : BackgroundService
+public sealed partial class ExpiredSessionCleanup(IDbConnectionFactory database, IDatabaseLocks locks, TimeProvider clock, ILogger<ExpiredSessionCleanup> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
@@ -15,12 +16,21 @@ public sealed partial class ExpiredSessionCleanup(IDbConnectionFactory database,
 
     private const string DeleteLoginAttemptsSql = "DELETE FROM login_failures WHERE expires_at <= @Now";
 
+    private const string DeleteRateLimitWindowsSql = "DELETE FROM rate_limit_windows WHERE ends_at <= @Now";
+
     public async Task DeleteExpiredAsync(CancellationToken cancellationToken)
     {
+        await using var cleaning = await locks.TryAcquireAsync("expired-rows-cleanup", cancellationToken);
+        if (cleaning is null)
+        {
+            return;
+        }
+
         var now = new { Now = clock.GetUtcNow().UtcDateTime };
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
         var sessions = await connection.ExecuteAsync(DeleteSessionsSql, now);
         var loginAttempts = await connection.ExecuteAsync(DeleteLoginAttemptsSql, now);
+        await connection.ExecuteAsync(DeleteRateLimitWindowsSql, now);
         LogDeleted(logger, sessions, loginAttempts);
     }
 

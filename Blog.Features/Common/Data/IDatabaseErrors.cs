@@ -7,4 +7,7 @@ public interface IDatabaseErrors
 {
     /// <summary>Whether <paramref name="exception"/> is a unique-index violation on <paramref name="column"/> (<c>table.column</c>).</summary>
     bool IsUniqueViolation(DbException exception, string column);
+
+    /// <summary>Whether <paramref name="exception"/> says the database cannot be reached now (a request may succeed later).</summary>
+    bool IsUnavailable(Exception exception);
 }

@@ -8,7 +8,7 @@ namespace Blog.Features.Common.Data.Sqlite;
 /// every new command again, and for a one-row look-up compiling costs more than running; this keeps a few commands
 /// prepared, each on a pooled connection it holds, and binds new values on each call.
 /// </summary>
-public sealed class PreparedQuery(IDbConnectionFactory database, string sql, params string[] parameterNames) : IDisposable
+public sealed class PreparedQuery(SqliteConnectionFactory database, string sql, params string[] parameterNames) : IPreparedQuery
 {
     // Enough for every request of a busy two-core server to find one idle; surplus commands are closed on return.
     private static readonly int MaxIdle = Environment.ProcessorCount * 8;
@@ -18,7 +18,6 @@ public sealed class PreparedQuery(IDbConnectionFactory database, string sql, par
     // Counted apart: ConcurrentBag.Count locks every thread's list, on the hot path.
     private int _idleCount;
 
-    /// <summary>The first row read by <paramref name="read"/>, or <see langword="null"/> when there is none; values bind in parameter order.</summary>
     public async Task<T?> QueryFirstOrDefaultAsync<T>(Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] values)
         where T : class
     {
@@ -39,7 +38,12 @@ public sealed class PreparedQuery(IDbConnectionFactory database, string sql, par
         {
             for (var i = 0; i < values.Length; i++)
             {
-                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+                command.Parameters[i].Value = values[i] switch
+                {
+                    null => DBNull.Value,
+                    DateTime timestamp => UtcDateTimeHandler.ToText(timestamp),
+                    var value => value,
+                };
             }
 
             T? row;

@@ -32,12 +32,13 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         }
 
         ConnectionString = builder.ToString();
-        DatabasePath = builder.DataSource;
+        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
     }
 
     public string ConnectionString { get; }
-
-    public string DatabasePath { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -84,6 +85,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             throw;
         }
     }
+
+    public IPreparedQuery Prepare(string sql, params string[] parameterNames) => new PreparedQuery(this, sql, parameterNames);
 
     public void Dispose() => _writer.Dispose();
 }

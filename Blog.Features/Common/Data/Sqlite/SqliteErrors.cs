@@ -11,4 +11,7 @@ public sealed class SqliteErrors : IDatabaseErrors
     public bool IsUniqueViolation(DbException exception, string column) =>
         exception is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique } sqlite
         && sqlite.Message.Contains(column, StringComparison.Ordinal);
+
+    // An embedded file is there or the process could not have started.
+    public bool IsUnavailable(Exception exception) => false;
 }

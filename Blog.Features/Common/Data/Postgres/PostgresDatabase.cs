@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Blog.Features.Common.Data.Postgres;
+
+public static class PostgresDatabase
+{
+    /// <summary>
+    /// PostgreSQL behind the engine-neutral data interfaces: one <see cref="NpgsqlDataSource"/> (its pooling), its error
+    /// codes, advisory locks and the migrations.
+    /// </summary>
+    public static IServiceCollection AddPostgresDatabase(this IServiceCollection services, string connectionString)
+    {
+        // Made by the container, so that disposing it closes the pool's connections.
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton<IDbConnectionFactory, PostgresConnectionFactory>();
+        services.AddSingleton<IDatabaseErrors, PostgresErrors>();
+        services.AddSingleton<IDatabaseLocks, PostgresLocks>();
+        services.AddSingleton(new MigrationScripts(
+            "Blog.Features.Common.Data.Postgres.Migrations.",
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)"));
+        return services;
+    }
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { artifactsDir, inBrowser, launchBrowser, newUser, repoRoot, startApi } from './harness.mjs';
+import { at, logOut, publish, register, signIn, visible } from './steps.mjs';
 
 const CSRF_REFUSAL = 'Invalid or missing CSRF token.';
 let api;
@@ -21,49 +22,6 @@ after(async () => {
 
 function scenario(name, body, options) {
   test(name, { timeout: 120_000 }, () => inBrowser(browser, api.baseUrl, name, body, options));
-}
-
-async function visible(locator) {
-  await locator.waitFor({ state: 'visible' });
-}
-
-async function at(page, pathname) {
-  await page.waitForURL((url) => url.pathname === pathname);
-}
-
-async function register(page, user) {
-  await page.goto('/register');
-  await page.getByLabel('Username', { exact: true }).fill(user.username);
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Repeat email', { exact: true }).fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await at(page, '/articles');
-  await visible(page.getByText(`Hello ${user.username}`));
-}
-
-async function signIn(page, usernameOrEmail, password) {
-  await page.getByLabel('Username or email').fill(usernameOrEmail);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function logOut(page) {
-  await page.getByRole('button', { name: 'Log out' }).click();
-  await at(page, '/login');
-}
-
-/** Publishes from the article list and returns the new article's id. */
-async function publish(page, title, content) {
-  await page.locator('a[href="/articles/new"]').first().click();
-  await at(page, '/articles/new');
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Content').fill(content);
-  await visible(page.getByText(`${content.length} / 10000`));
-  await page.getByRole('button', { name: 'Publish' }).click();
-  await page.waitForURL(/\/articles\/\d+$/);
-  await visible(page.getByRole('heading', { name: title }));
-  return Number(new URL(page.url()).pathname.split('/').pop());
 }
 
 async function backToList(page) {

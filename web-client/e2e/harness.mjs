@@ -1,7 +1,8 @@
-// Starts the real API (serving the built client) on a fresh SQLite database, and Chromium.
+// Starts the real API (serving the built client) on a fresh SQLite database, or on the database its
+// settings name, and Chromium.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,20 +20,25 @@ const apiDll =
 const clientDist = join(clientRoot, 'dist/browser');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function freePort() {
+/** A port nothing listens on at `host`, chosen by the kernel. */
+export function freePort(host = '127.0.0.1') {
   return new Promise((done, fail) => {
     const server = createServer();
     server.unref();
     server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(0, host, () => {
       const { port } = server.address();
       server.close(() => done(port));
     });
   });
 }
 
-/** Runs the API until `stop()`; its output is kept to explain a failed start. */
-export async function startApi() {
+/**
+ * Runs the API until `stop()`; its output is kept to explain a failure. `env` adds settings or
+ * replaces the defaults, e.g. `Blog__Database__Provider` and `ConnectionStrings__Blog` for another
+ * database, which several instances can share.
+ */
+export async function startApi({ env = {} } = {}) {
   if (!existsSync(apiDll)) {
     throw new Error(
       `${apiDll} is missing: run "dotnet build Blog.Api -c Release" first (or set BLOG_API_DLL).`,
@@ -55,6 +61,7 @@ export async function startApi() {
       Blog__Client__RootPath: clientDist,
       Blog__RateLimits__LoginPerMinute: '1000',
       Blog__RateLimits__RegisterPerMinute: '1000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -101,7 +108,7 @@ export async function startApi() {
     }
     await sleep(250);
   }
-  return { baseUrl, stop, output: () => output };
+  return { baseUrl, address: `127.0.0.1:${port}`, stop, output: () => output };
 }
 
 export function launchBrowser() {
@@ -122,17 +129,17 @@ export function launchBrowser() {
 
 /**
  * Runs a scenario in a fresh browser context (its own cookies). A failing step leaves a
- * screenshot of every open page in e2e/artifacts/; a Content-Security-Policy violation or an uncaught
- * script error fails the scenario.
+ * screenshot of every open page in e2e/artifacts/, and the servers' logs that `logs` returns (file
+ * name → text); a Content-Security-Policy violation or an uncaught script error fails the scenario.
  */
 export async function inBrowser(
   browser,
   baseUrl,
   name,
   scenario,
-  { viewport = { width: 1280, height: 800 } } = {},
+  { viewport = { width: 1280, height: 800 }, contextOptions = {}, logs = async () => ({}) } = {},
 ) {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, ...contextOptions });
   context.setDefaultTimeout(15_000);
   const browserErrors = [];
   context.on('page', (page) => watch(page, browserErrors));
@@ -149,6 +156,9 @@ export async function inBrowser(
       await open
         .screenshot({ path: join(artifactsDir, `${slug}-${index + 1}.png`), fullPage: true })
         .catch(() => {});
+    }
+    for (const [file, text] of Object.entries(await logs())) {
+      await writeFile(join(artifactsDir, `${slug}-${file}`), text);
     }
     throw error;
   } finally {

@@ -5,7 +5,7 @@ using Blog.Api.Infrastructure.Database;
 using Blog.Api.Infrastructure.Errors;
 using Blog.Api.Infrastructure.Security;
 using Blog.Api.Infrastructure.Sessions;
-using Blog.Features.Common;
+using Blog.Features;
 
 // The content root is the application's folder, wherever it is started from: its appsettings.json always applies.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -16,8 +16,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
 });
 builder.Services
-    .AddBlogFeatures()
-    .AddDatabase(builder.Configuration, builder.Environment)
+    .AddBlogFeatures(builder.Configuration.GetConnectionString("Blog") ?? "Data Source=App_Data/blog.db", builder.Environment.ContentRootPath)
+    .AddDatabaseHealthCheck()
     .AddSessions(builder.Configuration)
     .AddCsrfProtection()
     .AddRateLimits(builder.Configuration)

@@ -1,5 +1,6 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Articles;
 using Blog.Features.Common.Http;
+using Blog.Features.GetArticle;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,10 +12,11 @@ namespace Blog.Features.CreateArticle;
 internal sealed class CreateArticleEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/articles", async Task<Results<Created<ArticleResponse>, ErrorResult>> (CreateArticleRequest request, ISender sender, CancellationToken cancellationToken) =>
+        api.MapPost("/articles", async Task<Results<Created<ArticleResponse>, ErrorResult>> (CreateArticleRequest request, ISender sender, LinkGenerator links, HttpContext httpContext) =>
             {
-                var result = await sender.Send(request, cancellationToken);
-                return result.ToHttpResult(article => TypedResults.Created($"/api/v1/articles/{article.Id}", article));
+                var result = await sender.Send(request, httpContext.RequestAborted);
+                return result.ToHttpResult(article =>
+                    TypedResults.Created(links.GetPathByName(httpContext, GetArticleEndpoint.Name, new { id = article.Id }), article));
             })
             .WithName("CreateArticle")
             .WithTags("Articles")
@@ -22,7 +24,5 @@ internal sealed class CreateArticleEndpoint : IEndpoint
             .RequireRateLimiting(RateLimitPolicies.CreateArticle)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 }

@@ -1,10 +1,14 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Articles;
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Dapper;
+using Mapster;
 using Mediator;
 
 namespace Blog.Features.CreateArticle;
 
-internal sealed class CreateArticleHandler(IDbConnectionFactory database, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class CreateArticleHandler(IDbConnectionFactory database, ICurrentUser currentUser, TimeProvider clock, TypeAdapterConfig mappings)
     : ICommandHandler<CreateArticleRequest, Result<ArticleResponse>>
 {
     private const string Sql = """
@@ -25,6 +29,6 @@ internal sealed class CreateArticleHandler(IDbConnectionFactory database, ICurre
 
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(Sql, article);
-        return new ArticleResponse(id, article.Title, article.Content, article.CreatedAt, new AuthorResponse(currentUser.Id, currentUser.Username));
+        return new ArticleRow(id, article.Title, article.Content, article.CreatedAt, article.AuthorId, currentUser.Username).Adapt<ArticleResponse>(mappings);
     }
 }

@@ -1,4 +1,6 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Articles;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Mediator;
 
 namespace Blog.Features.CreateArticle;

@@ -1,13 +1,18 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Articles;
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Dapper;
 using Mapster;
 using Mediator;
 
 namespace Blog.Features.GetArticle;
 
-internal sealed class GetArticleHandler(IDbConnectionFactory database, ICurrentUser currentUser)
+internal sealed class GetArticleHandler(IDbConnectionFactory database, ICurrentUser currentUser, TypeAdapterConfig mappings)
     : IQueryHandler<GetArticleRequest, Result<ArticleResponse>>
 {
+    internal const string NoSuchArticle = "No such article.";
+
     // The author is part of the key: no row for another user's article, so no way to tell it exists.
     internal const string Sql = """
         SELECT a.id AS Id, a.title AS Title, a.content AS Content, a.created_at AS CreatedAt,
@@ -21,6 +26,6 @@ internal sealed class GetArticleHandler(IDbConnectionFactory database, ICurrentU
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ArticleRow>(Sql, new { request.Id, AuthorId = currentUser.Id });
-        return row is null ? Error.NotFound("No such article.") : row.Adapt<ArticleResponse>();
+        return row is null ? Error.NotFound(NoSuchArticle) : row.Adapt<ArticleResponse>(mappings);
     }
 }

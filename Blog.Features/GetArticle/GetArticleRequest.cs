@@ -1,4 +1,5 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Articles;
+using Blog.Features.Common.Pipeline;
 using Mediator;
 
 namespace Blog.Features.GetArticle;

@@ -1,4 +1,5 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Http;
+using Blog.Features.Common.Users;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,6 +10,9 @@ namespace Blog.Features.GetCurrentUser;
 
 internal sealed class GetCurrentUserEndpoint : IEndpoint
 {
+    /// <summary>The route name other endpoints link to the current user by.</summary>
+    public const string Name = "GetCurrentUser";
+
     public void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/users/current", async Task<Results<Ok<UserResponse>, ErrorResult>> (ISender sender, ISessions sessions, HttpContext httpContext) =>
             {
@@ -17,7 +21,7 @@ internal sealed class GetCurrentUserEndpoint : IEndpoint
                 var result = await sender.Send(new GetCurrentUserRequest(), httpContext.RequestAborted);
                 return result.ToHttpResult(TypedResults.Ok);
             })
-            .WithName("GetCurrentUser")
+            .WithName(Name)
             .WithTags("Accounts")
             .WithSummary("The signed-in user; issues a fresh XSRF-TOKEN cookie either way.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -1,4 +1,6 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Dapper;
 using Mediator;
 

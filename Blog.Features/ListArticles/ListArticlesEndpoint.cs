@@ -1,4 +1,4 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Http;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,12 +1,15 @@
 using System.Globalization;
-using Blog.Features.Common;
+using Blog.Features.Common.Articles;
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Dapper;
 using Mapster;
 using Mediator;
 
 namespace Blog.Features.ListArticles;
 
-internal sealed class ListArticlesHandler(IDbConnectionFactory database, ICurrentUser currentUser)
+internal sealed class ListArticlesHandler(IDbConnectionFactory database, ICurrentUser currentUser, TypeAdapterConfig mappings)
     : IQueryHandler<ListArticlesRequest, Result<ArticlePage>>
 {
     // Keyset pagination on the (author_id, id DESC) index: every page costs the same, however deep.
@@ -23,26 +26,16 @@ internal sealed class ListArticlesHandler(IDbConnectionFactory database, ICurren
 
     public async ValueTask<Result<ArticlePage>> Handle(ListArticlesRequest request, CancellationToken cancellationToken)
     {
-        var limit = ListArticlesRequest.DefaultLimit;
-        if (request.Limit is not null)
-        {
-            ListArticlesValidator.TryParseLimit(request.Limit, out limit);
-        }
-
-        var before = long.MaxValue;
-        if (request.Cursor is not null)
-        {
-            ListArticlesValidator.TryParseCursor(request.Cursor, out before);
-        }
-
+        // The validator has refused the requests whose limit or cursor did not read.
+        var limit = request.PageSize!.Value;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<ArticleRow>(Sql, new { AuthorId = currentUser.Id, Before = before, Take = limit + 1 })).AsList();
+        var rows = (await connection.QueryAsync<ArticleRow>(Sql, new { AuthorId = currentUser.Id, request.Before, Take = limit + 1 })).AsList();
 
         var hasMore = rows.Count > limit;
         var items = new List<ArticleResponse>(Math.Min(rows.Count, limit));
         for (var i = 0; i < rows.Count && i < limit; i++)
         {
-            items.Add(rows[i].Adapt<ArticleResponse>());
+            items.Add(rows[i].Adapt<ArticleResponse>(mappings));
         }
 
         var nextCursor = hasMore ? items[^1].Id.ToString(CultureInfo.InvariantCulture) : null;

@@ -1,4 +1,6 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Dapper;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -77,7 +79,7 @@ internal sealed partial class LoginHandler(
             LogLockedOut(logger);
             // Attempts over the limit while none has locked yet wait for those still running, which lock or clear it.
             var retryAfter = reservation.LockedUntil > now ? reservation.LockedUntil.Value - now : LockoutDuration;
-            return Error.TooManyRequests("Too many failed sign-in attempts. Try again later.", retryAfter);
+            return Error.LockedOut("Too many failed sign-in attempts. Try again later.", retryAfter);
         }
 
         UserCredentials? user;

@@ -1,4 +1,5 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Http;
+using Blog.Features.Common.Users;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,5 @@ internal sealed class LogoutEndpoint : IEndpoint
             })
             .WithName("Logout")
             .WithTags("Accounts")
-            .WithSummary("Ends the session on the server and expires its cookie.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Ends the session on the server and expires its cookie.");
 }

@@ -1,5 +1,6 @@
-using Blog.Features.Common;
 using Blog.Features.Common.Http;
+using Blog.Features.Common.Users;
+using Blog.Features.GetCurrentUser;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ namespace Blog.Features.Register;
 internal sealed class RegisterEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/register", async Task<Results<Created<UserResponse>, ErrorResult>> (RegisterRequest request, ISender sender, ISessions sessions, HttpContext httpContext) =>
+        api.MapPost("/register", async Task<Results<Created<UserResponse>, ErrorResult>> (RegisterRequest request, ISender sender, ISessions sessions, LinkGenerator links, HttpContext httpContext) =>
             {
                 var result = await sender.Send(request, httpContext.RequestAborted);
                 if (result.IsSuccess)
@@ -19,7 +20,7 @@ internal sealed class RegisterEndpoint : IEndpoint
                     await sessions.StartAsync(result.Value);
                 }
 
-                return result.ToHttpResult(user => TypedResults.Created("/api/v1/users/current", user));
+                return result.ToHttpResult(user => TypedResults.Created(links.GetPathByName(httpContext, GetCurrentUserEndpoint.Name), user));
             })
             .WithName("Register")
             .WithTags("Accounts")
@@ -27,7 +28,5 @@ internal sealed class RegisterEndpoint : IEndpoint
             .WithMetadata(new StartsSessionAttribute())
             .RequireRateLimiting(RateLimitPolicies.Register)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
-using Blog.Features.Common;
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Dapper;
 using Mediator;
 using Microsoft.Extensions.Logging;
@@ -8,6 +10,7 @@ namespace Blog.Features.Register;
 
 internal sealed partial class RegisterHandler(
     IDbConnectionFactory database,
+    IDatabaseErrors databaseErrors,
     Passwords passwords,
     TimeProvider clock,
     ILogger<RegisterHandler> logger) : ICommandHandler<RegisterRequest, Result<UserResponse>>
@@ -27,6 +30,9 @@ internal sealed partial class RegisterHandler(
         INSERT INTO user_roles (user_id, role_id)
         SELECT @UserId, id FROM roles WHERE name = @Role
         """;
+
+    private const string UsernameColumn = "users.username_normalized";
+    private const string EmailColumn = "users.email_normalized";
 
     private const string UsernameTaken = "The username is already taken.";
     private const string EmailTaken = "The email address is already registered.";
@@ -66,11 +72,11 @@ internal sealed partial class RegisterHandler(
             await connection.ExecuteAsync(GrantRoleSql, new { UserId = id, Role = Roles.Author }, transaction);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbException exception) when (UniqueViolation.IsOn(exception, "users.username_normalized") || UniqueViolation.IsOn(exception, "users.email_normalized"))
+        catch (DbException exception) when (databaseErrors.IsUniqueViolation(exception, UsernameColumn) || databaseErrors.IsUniqueViolation(exception, EmailColumn))
         {
             return Conflict(
-                usernameTaken: UniqueViolation.IsOn(exception, "users.username_normalized"),
-                emailTaken: UniqueViolation.IsOn(exception, "users.email_normalized"));
+                usernameTaken: databaseErrors.IsUniqueViolation(exception, UsernameColumn),
+                emailTaken: databaseErrors.IsUniqueViolation(exception, EmailColumn));
         }
 
         LogRegistered(logger, id);

@@ -1,4 +1,5 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Mediator;
 
 namespace Blog.Features.Register;

@@ -1,4 +1,5 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Pipeline;
 using Dapper;
 using Mediator;
 using Microsoft.Extensions.Logging;

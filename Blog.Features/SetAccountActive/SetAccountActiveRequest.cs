@@ -1,4 +1,4 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Pipeline;
 using Mediator;
 
 namespace Blog.Features.SetAccountActive;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Blog.Features.Common;
+using Blog.Features.Common.Articles;
+using Blog.Features.Common.Pipeline;
 using Blog.Features.CreateArticle;
 using Blog.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Blog.Api.Infrastructure.Database;
+using Blog.Features.Common.Data.Sqlite;
 using Blog.Tests.Infrastructure;
 
 namespace Blog.Tests.Data;

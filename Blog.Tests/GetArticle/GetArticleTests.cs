@@ -1,4 +1,5 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Articles;
+using Blog.Features.Common.Pipeline;
 using Blog.Features.CreateArticle;
 using Blog.Features.GetArticle;
 using Blog.Tests.Infrastructure;
@@ -62,12 +63,14 @@ public sealed class GetArticleTests : IAsyncLifetime
     [InlineData(0)]
     [InlineData(-1)]
     [InlineData(long.MaxValue)]
-    public async Task Ids_that_cannot_exist_are_404(long id)
+    public async Task Ids_that_cannot_exist_are_the_same_404_as_a_missing_one(long id)
     {
         _host.User.SignIn(_aliceId, "alice", "author");
 
         var result = await _host.SendAsync(new GetArticleRequest(id));
+        var missing = await _host.SendAsync(new GetArticleRequest(1000));
 
         result.Error!.Kind.Should().Be(ErrorKind.NotFound);
+        result.Error.Should().Be(missing.Error);
     }
 }

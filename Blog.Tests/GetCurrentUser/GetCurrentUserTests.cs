@@ -1,4 +1,5 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Blog.Features.GetCurrentUser;
 using Blog.Features.Register;
 using Blog.Tests.Infrastructure;

@@ -60,7 +60,7 @@ public sealed class AccountTests : IAsyncLifetime
 
         using var response = await client.PostJsonAsync("/api/v1/register", new { username = "ALICE", email = "Alice@Example.COM", password = Password });
 
-        var problem = await response.ReadProblemAsync(409);
+        var problem = await response.ReadProblemAsync(409, "conflict");
         problem.FieldErrors("username").Should().Equal("The username is already taken.");
         problem.FieldErrors("email").Should().Equal("The email address is already registered.");
     }
@@ -73,7 +73,7 @@ public sealed class AccountTests : IAsyncLifetime
 
         using var response = await client.PostJsonAsync("/api/v1/register", new { username = "a@", email = "not-an-email", password = "password" });
 
-        var problem = await response.ReadProblemAsync(400);
+        var problem = await response.ReadProblemAsync(400, "validation");
         problem.FieldErrors("username").Should().NotBeEmpty();
         problem.FieldErrors("email").Should().NotBeEmpty();
         problem.FieldErrors("password").Should().NotBeEmpty();
@@ -172,7 +172,7 @@ public sealed class AccountTests : IAsyncLifetime
 
         using var locked = await client.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "Alice", password = Password });
 
-        await locked.ReadProblemAsync(429);
+        await locked.ReadProblemAsync(429, "locked-out");
         int.Parse(locked.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(299, 300);
         _api.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
         using var unlocked = await client.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "alice", password = Password });
@@ -211,7 +211,7 @@ public sealed class AccountTests : IAsyncLifetime
 
         using var response = await client.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "nobody", password = "wrong" });
 
-        await response.ReadProblemAsync(429);
+        await response.ReadProblemAsync(429, "locked-out");
         response.Headers.Contains("Retry-After").Should().BeTrue();
     }
 
@@ -252,7 +252,7 @@ public sealed class AccountTests : IAsyncLifetime
 
         using var refused = await client.PostJsonAsync(path, new { usernameOrEmail = "x", username = "x", email = "x", password = "x" });
 
-        await refused.ReadProblemAsync(429);
+        await refused.ReadProblemAsync(429, "rate-limited");
         int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(1, 60);
     }
 

@@ -53,7 +53,7 @@ public sealed class ArticleTests : IAsyncLifetime
 
         using var response = await client.PostJsonAsync("/api/v1/articles", new { title = "   ", content = "          " });
 
-        var problem = await response.ReadProblemAsync(400);
+        var problem = await response.ReadProblemAsync(400, "validation");
         problem.FieldErrors("title").Should().NotBeEmpty();
         problem.FieldErrors("content").Should().NotBeEmpty();
     }
@@ -70,11 +70,27 @@ public sealed class ArticleTests : IAsyncLifetime
         using var others = await bob.GetAsync($"/api/v1/articles/{article.GetProperty("id").GetInt64()}");
         using var missing = await bob.GetAsync("/api/v1/articles/999999");
 
-        var othersProblem = await others.ReadProblemAsync(404);
+        var othersProblem = await others.ReadProblemAsync(404, "not-found");
         var missingProblem = await missing.ReadProblemAsync(404);
         othersProblem.GetProperty("detail").GetString().Should().Be(missingProblem.GetProperty("detail").GetString());
         using var list = await bob.GetAsync("/api/v1/articles");
         (await list.ReadJsonAsync()).GetProperty("items").GetArrayLength().Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    public async Task An_id_that_names_no_article_is_the_same_404_as_a_missing_one(string id)
+    {
+        using var client = _api.CreateApiClient();
+        await client.RegisterAsync("alice");
+
+        using var response = await client.GetAsync($"/api/v1/articles/{id}");
+        using var missing = await client.GetAsync("/api/v1/articles/999999");
+
+        await response.ReadProblemAsync(404, "not-found");
+        await missing.ReadProblemAsync(404, "not-found");
     }
 
     [Fact]
@@ -142,7 +158,7 @@ public sealed class ArticleTests : IAsyncLifetime
 
         using var response = await client.GetAsync($"/api/v1/articles?{query}");
 
-        var problem = await response.ReadProblemAsync(400);
+        var problem = await response.ReadProblemAsync(400, "validation");
         problem.GetProperty("errors").EnumerateObject().Select(field => field.Name).Should().BeSubsetOf(["limit", "cursor"]);
     }
 

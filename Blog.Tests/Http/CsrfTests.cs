@@ -41,7 +41,7 @@ public sealed partial class CsrfTests : IAsyncLifetime
 
         using var response = await client.PostAsync(path, body, "application/json");
 
-        (await response.ReadProblemAsync(400)).GetProperty("title").GetString().Should().Be(RefusalTitle);
+        (await response.ReadProblemAsync(400, "csrf")).GetProperty("title").GetString().Should().Be(RefusalTitle);
         (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM users")).Should().Be(0);
     }
 
@@ -65,7 +65,7 @@ public sealed partial class CsrfTests : IAsyncLifetime
             using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
             using var response = await client.SendAsync(request);
 
-            (await response.ReadProblemAsync(400)).GetProperty("title").GetString().Should().Be(RefusalTitle, $"{method} {path} is unsafe");
+            (await response.ReadProblemAsync(400, "csrf")).GetProperty("title").GetString().Should().Be(RefusalTitle, $"{method} {path} is unsafe");
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Net;
-using Blog.Features.Common;
+using Blog.Features.Common.Data;
 using Blog.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,7 +22,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
         using var client = _api.CreateApiClient();
         using var response = await client.GetAsync("/api/v1/articles");
 
-        await response.ReadProblemAsync(401);
+        await response.ReadProblemAsync(401, "unauthorized");
         response.Headers.Location.Should().BeNull();
     }
 
@@ -37,7 +37,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
 
         using var response = await client.PostJsonAsync("/api/v1/articles", new { title = "A title", content = "Some content here." });
 
-        await response.ReadProblemAsync(403);
+        await response.ReadProblemAsync(403, "forbidden");
         response.Headers.Location.Should().BeNull();
         (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
     }
@@ -52,7 +52,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
         using var client = _api.CreateApiClient();
         using var response = await client.GetAsync(path);
 
-        await response.ReadProblemAsync(404);
+        await response.ReadProblemAsync(404, "not-found");
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
 
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
-        await response.ReadProblemAsync(405);
+        await response.ReadProblemAsync(405, "method-not-allowed");
         string.Join(", ", response.Content.Headers.Allow.Order()).Should().Be(allow);
         response.SetCookies().Should().BeEmpty();
     }
@@ -87,7 +87,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
 
         using var response = await client.PostAsync("/api/v1/articles", "title=x", contentType);
 
-        await response.ReadProblemAsync(415);
+        await response.ReadProblemAsync(415, "unsupported-media-type");
         response.SetCookies().Should().BeEmpty();
         (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
     }
@@ -134,7 +134,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
 
         using var response = await client.PostAsync("/api/v1/articles", body, "application/json");
 
-        await response.ReadProblemAsync(400);
+        await response.ReadProblemAsync(400, "malformed-request");
         (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
     }
 
@@ -147,7 +147,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
 
         using var response = await client.PostAsync("/api/v1/articles", body, "application/json");
 
-        await response.ReadProblemAsync(413);
+        await response.ReadProblemAsync(413, "too-large");
         (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
     }
 
@@ -161,7 +161,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
 
         using var response = await client.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "alice", password = "correct horse battery staple" });
 
-        var problem = await response.ReadProblemAsync(500);
+        var problem = await response.ReadProblemAsync(500, "server-error");
         (await response.Content.ReadAsStringAsync()).Should().NotContain("secret-connection-detail");
         problem.TryGetProperty("detail", out _).Should().BeFalse();
     }
@@ -181,6 +181,28 @@ public sealed class ErrorResponseTests : IAsyncLifetime
         }
 
         problem.Headers.CacheControl!.NoStore.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_the_problems_the_host_answers_on_every_endpoint_they_can_come_from()
+    {
+        using var client = _api.CreateApiClient();
+        using var response = await client.GetAsync("/openapi/v1.json");
+        var paths = (await response.ReadJsonAsync()).GetProperty("paths");
+
+        string[] Statuses(string path, string method) =>
+            paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(status => status.Name).ToArray();
+
+        foreach (var path in new[] { "/api/v1/articles", "/api/v1/logout", "/api/v1/login", "/api/v1/register" })
+        {
+            Statuses(path, "post").Should().Contain(["400", "413", "415"], $"POST {path} takes a body behind the CSRF check");
+        }
+
+        Statuses("/api/v1/login", "post").Should().Contain("429");
+        Statuses("/api/v1/register", "post").Should().Contain("429");
+        Statuses("/api/v1/articles", "post").Should().Contain("429", "publishing is limited per user");
+        Statuses("/api/v1/logout", "post").Should().NotContain("429", "signing out has no rate limit");
+        Statuses("/api/v1/articles/{id}", "get").Should().NotContain(["400", "413", "415", "429"]);
     }
 
     private sealed class BrokenDatabase : IDbConnectionFactory

@@ -92,8 +92,18 @@ public sealed class OperatorTests : IAsyncLifetime
     private async Task RunAsync(int exitCode, string answer, params string[] args)
     {
         using var process = Start(args);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException($"'{string.Join(' ', args)}' did not end within 30 s (did it start the server?)");
+        }
+
         var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
         process.ExitCode.Should().Be(exitCode, output);
         output.Split('\n').Select(line => line.Trim()).Should().Contain(answer);
     }

@@ -22,10 +22,12 @@ public sealed class SessionFixationTests : IAsyncLifetime
     {
         { "login", "BLOG_SESSION={0}" },
         { "login", "zz=%3B%20blog_session%3D{0}" },
+        { "login", "blog_session=stale; zz=%3B%20blog_session%3D{0}" },
         { "login", "blog_session={0}; blog_session={0}" },
         { "login", "blog_session={0}" },
         { "register", "BLOG_SESSION={0}" },
         { "register", "zz=%3B%20blog_session%3D{0}" },
+        { "register", "blog_session=stale; zz=%3B%20blog_session%3D{0}" },
         { "register", "blog_session={0}; blog_session={0}" },
         { "register", "blog_session={0}" },
     };

@@ -1,4 +1,5 @@
-using Blog.Features.Common;
+using Blog.Features;
+using Blog.Features.Common.Users;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,8 +25,7 @@ public sealed class FeatureHost : IAsyncLifetime
         _services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
-            .AddBlogFeatures()
-            .AddSingleton<IDbConnectionFactory>(Database.Factory)
+            .AddBlogFeatures(Database.ConnectionString, Database.Folder)
             .AddSingleton<ICurrentUser>(User)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

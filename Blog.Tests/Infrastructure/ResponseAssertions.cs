@@ -5,8 +5,14 @@ namespace Blog.Tests.Infrastructure;
 
 public static class ResponseExtensions
 {
-    /// <summary>Reads an error answer, checking that it is problem JSON with the given status and a trace id.</summary>
-    public static async Task<JsonElement> ReadProblemAsync(this HttpResponseMessage response, int status)
+    // The contract's problem types, spelled out as a client spells them (not taken from the server's table).
+    private const string ProblemTypes = "https://blog.example/problems/";
+
+    /// <summary>
+    /// Reads an error answer, checking that it is problem JSON with the given status, a trace id and one of the
+    /// contract's problem types: <paramref name="kind"/> when given (<c>not-found</c>, <c>csrf</c>, ...).
+    /// </summary>
+    public static async Task<JsonElement> ReadProblemAsync(this HttpResponseMessage response, int status, string? kind = null)
     {
         var body = await response.Content.ReadAsStringAsync();
         ((int)response.StatusCode).Should().Be(status, body);
@@ -15,6 +21,12 @@ public static class ResponseExtensions
         problem.GetProperty("status").GetInt32().Should().Be(status);
         problem.GetProperty("title").GetString().Should().NotBeNullOrEmpty();
         problem.GetProperty("traceId").GetString().Should().NotBeNullOrEmpty();
+        problem.GetProperty("type").GetString().Should().StartWith(ProblemTypes, body);
+        if (kind is not null)
+        {
+            problem.GetProperty("type").GetString().Should().Be(ProblemTypes + kind, body);
+        }
+
         body.Should().NotContainAny("Exception", "   at ");
         return problem;
     }

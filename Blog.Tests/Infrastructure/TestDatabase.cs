@@ -1,4 +1,4 @@
-using Blog.Api.Infrastructure.Database;
+using Blog.Features.Common.Data.Sqlite;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,14 +8,14 @@ namespace Blog.Tests.Infrastructure;
 /// <summary>A real SQLite file in a fresh temporary folder, with the real migrations applied.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("blog-tests-").FullName;
-
     public TestDatabase()
     {
-        Path = System.IO.Path.Combine(_folder, "blog.db");
+        Path = System.IO.Path.Combine(Folder, "blog.db");
         ConnectionString = $"Data Source={Path}";
-        Factory = new SqliteConnectionFactory(ConnectionString, _folder);
+        Factory = new SqliteConnectionFactory(ConnectionString, Folder);
     }
+
+    public string Folder { get; } = Directory.CreateTempSubdirectory("blog-tests-").FullName;
 
     public string Path { get; }
 
@@ -23,11 +23,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public SqliteConnectionFactory Factory { get; }
 
-    public async Task MigrateAsync()
-    {
-        UtcDateTimeHandler.Register();
-        await new Migrator(Factory, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
-    }
+    public async Task MigrateAsync() => await new Migrator(Factory, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
 
     /// <summary>Runs SQL against the file directly, outside the application: to arrange rows and to check them.</summary>
     public async Task<T?> ScalarAsync<T>(string sql, object? parameters = null)
@@ -71,7 +67,7 @@ public sealed class TestDatabase : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            Directory.Delete(Folder, recursive: true);
         }
         catch (IOException)
         {

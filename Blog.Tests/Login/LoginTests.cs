@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
-using Blog.Features.Common;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Blog.Features.Login;
 using Blog.Features.Register;
 using Blog.Tests.Infrastructure;
@@ -100,7 +101,7 @@ public sealed class LoginTests : IAsyncLifetime
         var locked = await _host.SendAsync(new LoginRequest("alice", Password));
 
         locked.IsSuccess.Should().BeFalse();
-        locked.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        locked.Error!.Kind.Should().Be(ErrorKind.LockedOut);
         locked.Error.RetryAfter.Should().BeCloseTo(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1));
         locked.Error.Detail.Should().NotBeNullOrEmpty();
         (await _host.Database.ScalarAsync<long>("SELECT attempts FROM login_failures WHERE identifier = 'ALICE'")).Should().Be(5);
@@ -114,13 +115,13 @@ public sealed class LoginTests : IAsyncLifetime
 
         var checkedPasswords = guesses.Count(guess => guess.Error!.Kind == ErrorKind.Unauthorized);
         checkedPasswords.Should().BeInRange(1, 5);
-        guesses.Count(guess => guess.Error!.Kind == ErrorKind.TooManyRequests).Should().Be(20 - checkedPasswords);
+        guesses.Count(guess => guess.Error!.Kind == ErrorKind.LockedOut).Should().Be(20 - checkedPasswords);
         (await _host.Database.ScalarAsync<string>("SELECT locked_until FROM login_failures WHERE identifier = 'ALICE'")).Should().NotBeNull();
 
         var right = await _host.SendAsync(new LoginRequest("alice", Password));
-        right.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        right.Error!.Kind.Should().Be(ErrorKind.LockedOut);
         _host.Clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
-        (await _host.SendAsync(new LoginRequest("alice", Password))).Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        (await _host.SendAsync(new LoginRequest("alice", Password))).Error!.Kind.Should().Be(ErrorKind.LockedOut);
         _host.Clock.Advance(TimeSpan.FromSeconds(2));
         (await _host.SendAsync(new LoginRequest("alice", Password))).IsSuccess.Should().BeTrue();
     }
@@ -134,7 +135,7 @@ public sealed class LoginTests : IAsyncLifetime
 
         var refused = await _host.SendAsync(new LoginRequest("alice", Password));
 
-        refused.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        refused.Error!.Kind.Should().Be(ErrorKind.LockedOut);
         refused.Error.RetryAfter.Should().Be(TimeSpan.FromMinutes(5));
     }
 
@@ -157,7 +158,7 @@ public sealed class LoginTests : IAsyncLifetime
 
         var locked = await _host.SendAsync(new LoginRequest("alice", Password));
 
-        locked.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        locked.Error!.Kind.Should().Be(ErrorKind.LockedOut);
         locked.Error.RetryAfter.Should().BeCloseTo(TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1));
     }
 
@@ -170,7 +171,7 @@ public sealed class LoginTests : IAsyncLifetime
 
         var locked = await _host.SendAsync(new LoginRequest("aLiCe", Password));
 
-        locked.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        locked.Error!.Kind.Should().Be(ErrorKind.LockedOut);
         (await _host.Database.ScalarAsync<long>("SELECT COUNT(*) FROM login_failures")).Should().Be(1);
     }
 
@@ -195,7 +196,7 @@ public sealed class LoginTests : IAsyncLifetime
 
         var locked = await _host.SendAsync(new LoginRequest("ghost@example.com", WrongPassword));
 
-        locked.Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        locked.Error!.Kind.Should().Be(ErrorKind.LockedOut);
         locked.Error.RetryAfter.Should().BeCloseTo(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1));
         (await _host.Database.ScalarAsync<long>("SELECT attempts FROM login_failures WHERE identifier = 'GHOST@EXAMPLE.COM'")).Should().Be(5);
     }
@@ -218,7 +219,7 @@ public sealed class LoginTests : IAsyncLifetime
     {
         await FailAsync("alice", times: 5);
         _host.Clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
-        (await _host.SendAsync(new LoginRequest("alice", Password))).Error!.Kind.Should().Be(ErrorKind.TooManyRequests);
+        (await _host.SendAsync(new LoginRequest("alice", Password))).Error!.Kind.Should().Be(ErrorKind.LockedOut);
 
         _host.Clock.Advance(TimeSpan.FromSeconds(2));
         var result = await _host.SendAsync(new LoginRequest("alice", Password));

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
-using Blog.Features.Common;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Blog.Features.Register;
 using Blog.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using Blog.Api.Infrastructure.Sessions;
-using Blog.Features.Common;
+using Blog.Features.Common.Users;
 using Blog.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -1,4 +1,4 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Pipeline;
 using Blog.Features.Login;
 using Blog.Features.Register;
 using Blog.Features.SetAccountActive;

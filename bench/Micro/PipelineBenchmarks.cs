@@ -1,10 +1,11 @@
-using System.Data;
 using System.Data.Common;
-using System.Globalization;
-using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using Blog.Features.Common;
+using Blog.Features;
+using Blog.Features.Common.Articles;
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Blog.Features.CreateArticle;
 using Blog.Features.GetArticle;
 using Blog.Features.ListArticles;
@@ -23,8 +24,8 @@ namespace Blog.Bench.Micro;
 /// - Trivial*: the behaviours around an in-memory handler that returns a ready result (pure pipeline overhead),
 ///   for a request without validators (GetArticle), with a cheap one (ListArticles) and with string rules
 ///   (CreateArticle); each against the same handler called directly.
-/// - OpenPooled*: opening a pooled connection bare, with Blog's pragmas once per native connection (Blog.Api since
-///   a7057f7), and with them on every open (before).
+/// - OpenPooled*: opening a pooled connection bare, through Blog's SqliteConnectionFactory (pragmas once per native
+///   connection, since a7057f7), and with the pragmas on every open (before).
 /// - Sqlite*: GetArticle and ListArticles (20 rows) against a small SQLite file, through ISender.Send vs the
 ///   resolved handler called directly.
 /// </summary>
@@ -42,8 +43,8 @@ public class PipelineBenchmarks
     private readonly CreateArticleRequest _create = new("A title", "Some content that passes validation.");
 
     private ServiceProvider _services = null!;
-    private PooledSqlite _factory = null!;
-    private PooledSqlite _everyOpen = null!;
+    private IDbConnectionFactory _factory = null!;
+    private PragmasOnEveryOpen _everyOpen = null!;
     private string _plainConnectionString = null!;
     private string _directory = null!;
     private IServiceScope _handlerScope = null!;
@@ -59,13 +60,12 @@ public class PipelineBenchmarks
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddBlogFeatures();
-        _factory = new PooledSqlite(database, pragmasOnEveryOpen: false);
-        _everyOpen = new PooledSqlite(database, pragmasOnEveryOpen: true);
-        _plainConnectionString = new SqliteConnectionStringBuilder { DataSource = database, Pooling = true, ForeignKeys = true }.ToString();
-        services.AddSingleton<IDbConnectionFactory>(_factory);
+        services.AddBlogFeatures($"Data Source={database}", _directory);
         services.AddScoped<ICurrentUser, SignedInAuthor>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        _factory = _services.GetRequiredService<IDbConnectionFactory>();
+        _everyOpen = new PragmasOnEveryOpen(database);
+        _plainConnectionString = new SqliteConnectionStringBuilder { DataSource = database, Pooling = true, ForeignKeys = true }.ToString();
 
         _handlerScope = _services.CreateScope();
         _getHandler = _handlerScope.ServiceProvider.GetRequiredService<IQueryHandler<GetArticleRequest, Result<ArticleResponse>>>();
@@ -204,41 +204,26 @@ internal sealed class SignedInAuthor : ICurrentUser
     public bool IsInRole(string role) => role == Roles.Author;
 }
 
-/// <summary>
-/// What Blog.Api's SqliteConnectionFactory does: a pooled connection with its pragmas, applied once per native
-/// connection (as since commit a7057f7) or, for comparison, on every open from the pool (as before it).
-/// </summary>
-internal sealed class PooledSqlite(string path, bool pragmasOnEveryOpen) : IDbConnectionFactory
+/// <summary>Blog's SqliteConnectionFactory as it was before commit a7057f7: the pragmas on every open from the pool.</summary>
+internal sealed class PragmasOnEveryOpen(string path)
 {
-    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Prepared = [];
-    private static readonly object Applied = new();
-
     private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        if (pragmasOnEveryOpen || !Prepared.TryGetValue(connection.Handle!, out _))
-        {
-            await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken);
-            Prepared.TryAdd(connection.Handle!, Applied);
-        }
-
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
-
-    // The benchmarked handlers only read.
-    public Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 }
 
 internal static class TestDatabase
 {
     public static void Create(string path, int articles)
     {
-        SqlMapper.AddTypeHandler(new UtcDateTimeHandler());
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         connection.Execute("PRAGMA journal_mode = WAL");
@@ -264,22 +249,13 @@ internal static class TestDatabase
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "Blog.Api", "Infrastructure", "Database", "Migrations", "0001_initial.sql");
+            var candidate = Path.Combine(dir.FullName, "Blog.Features", "Common", "Data", "Sqlite", "Migrations", "0001_initial.sql");
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("Blog.Api/Infrastructure/Database/Migrations/0001_initial.sql not found above the benchmark");
+        throw new FileNotFoundException("Blog.Features/Common/Data/Sqlite/Migrations/0001_initial.sql not found above the benchmark");
     }
-}
-
-/// <summary>Blog.Api's UtcDateTimeHandler: timestamps read back as UTC.</summary>
-internal sealed class UtcDateTimeHandler : SqlMapper.TypeHandler<DateTime>
-{
-    public override void SetValue(IDbDataParameter parameter, DateTime value) => parameter.Value = value;
-
-    public override DateTime Parse(object value) =>
-        DateTime.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 }

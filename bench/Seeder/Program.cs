@@ -194,7 +194,7 @@ static IOptions<PasswordHasherOptions> HasherOptions() =>
         IterationCount = 220_000,
     });
 
-// Applies Blog.Api/Infrastructure/Database/Migrations/NNNN_*.sql exactly as Blog.Api's Migrator does.
+// Applies Blog.Features/Common/Data/Sqlite/Migrations/NNNN_*.sql exactly as Blog's Migrator does.
 static void Migrate(SqliteConnection connection, string directory)
 {
     Exec(connection, "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
@@ -240,14 +240,14 @@ static string FindMigrations()
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
     {
-        var candidate = Path.Combine(dir.FullName, "Blog.Api", "Infrastructure", "Database", "Migrations");
+        var candidate = Path.Combine(dir.FullName, "Blog.Features", "Common", "Data", "Sqlite", "Migrations");
         if (Directory.Exists(candidate))
         {
             return candidate;
         }
     }
 
-    throw new ArgumentException("cannot find Blog.Api/Infrastructure/Database/Migrations above the seeder; pass --migrations DIR");
+    throw new ArgumentException("cannot find Blog.Features/Common/Data/Sqlite/Migrations above the seeder; pass --migrations DIR");
 }
 
 // The stored form the brief names: fixed-width ISO-8601 UTC text, sortable as text.

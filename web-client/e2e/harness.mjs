@@ -1,8 +1,9 @@
 // Starts the real API (serving the built client) on a fresh SQLite database, or on the database its
 // settings name, and Chromium.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -33,10 +34,13 @@ export function freePort(host = '127.0.0.1') {
   });
 }
 
+const STATIC_FILE_REQUEST = /Request (starting|finished) HTTP\/\S+ \w+ https?:\/\/[^/]+\/(?!api\/)/;
+
 /**
- * Runs the API until `stop()`; its output is kept to explain a failure. `env` adds settings or
- * replaces the defaults, e.g. `Blog__Database__Provider` and `ConnectionStrings__Blog` for another
- * database, which several instances can share.
+ * Runs the API until `stop()`. Its log, with a line per request, goes to e2e/artifacts/api-<port>.log
+ * while it runs; `stop()` deletes the file unless `keepLog()` was called (a scenario failed) or the
+ * API failed to start. `env` adds settings or replaces the defaults, e.g. `Blog__Database__Provider`
+ * and `ConnectionStrings__Blog` for another database, which several instances can share.
  */
 export async function startApi({ env = {} } = {}) {
   if (!existsSync(apiDll)) {
@@ -52,6 +56,10 @@ export async function startApi({ env = {} } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'blog-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  mkdirSync(artifactsDir, { recursive: true });
+  const logPath = join(artifactsDir, `api-${port}.log`);
+  const log = createWriteStream(logPath);
+  let keepLog = false;
   const api = spawn('dotnet', [apiDll, '--urls', baseUrl], {
     cwd: dirname(apiDll),
     env: {
@@ -61,12 +69,19 @@ export async function startApi({ env = {} } = {}) {
       Blog__Client__RootPath: clientDist,
       Blog__RateLimits__LoginPerMinute: '1000',
       Blog__RateLimits__RegisterPerMinute: '1000',
+      // A line per request and UTC times to the millisecond, to set beside the browser's log.
+      'Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics': 'Information',
+      Logging__Console__FormatterName: 'simple',
+      Logging__Console__FormatterOptions__SingleLine: 'true',
+      Logging__Console__FormatterOptions__TimestampFormat: 'HH:mm:ss.fff ',
+      Logging__Console__FormatterOptions__UseUtcTimestamp: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const keep = (chunk) => {
+    log.write(chunk);
     output = (output + chunk).slice(-20_000);
   };
   api.stdout.on('data', keep);
@@ -85,12 +100,17 @@ export async function startApi({ env = {} } = {}) {
         await exited;
       }
     }
+    await new Promise((done) => log.end(done));
+    if (!keepLog) {
+      await rm(logPath, { force: true });
+    }
     await rm(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 60_000;
   while (true) {
     if (exitCode !== null) {
+      keepLog = true;
       await stop();
       throw new Error(`The API exited (${exitCode}) before answering /health:\n${output}`);
     }
@@ -103,12 +123,29 @@ export async function startApi({ env = {} } = {}) {
       // not listening yet
     }
     if (Date.now() > deadline) {
+      keepLog = true;
       await stop();
       throw new Error(`The API did not answer /health within 60 s:\n${output}`);
     }
     await sleep(250);
   }
-  return { baseUrl, address: `127.0.0.1:${port}`, stop, output: () => output };
+  return {
+    baseUrl,
+    address: `127.0.0.1:${port}`,
+    stop,
+    /** The log's last 20,000 characters, for a scenario that checks what the API wrote. */
+    output: () => output,
+    /** Keeps the log file after `stop()`; returns its path and its last lines, static files left out. */
+    keepLog: (lines = 30) => {
+      keepLog = true;
+      const tail = output
+        .split('\n')
+        .filter((line) => !STATIC_FILE_REQUEST.test(line))
+        .slice(-lines - 1)
+        .join('\n');
+      return { path: logPath, tail };
+    },
+  };
 }
 
 export function launchBrowser() {
@@ -128,21 +165,25 @@ export function launchBrowser() {
 }
 
 /**
- * Runs a scenario in a fresh browser context (its own cookies). A failing step leaves a
- * screenshot of every open page in e2e/artifacts/, and the servers' logs that `logs` returns (file
- * name → text); a Content-Security-Policy violation or an uncaught script error fails the scenario.
+ * Runs a scenario against the API of `startApi()` in a fresh browser context (its own cookies). A
+ * Content-Security-Policy violation or an uncaught script error fails the scenario. A failing
+ * scenario leaves in e2e/artifacts/ a screenshot of every open page, the browser's log of
+ * navigations, API requests and console messages (<name>-browser.log) and the API's log; the error
+ * names both logs and ends with the API log's last lines. `contextOptions` adds to or replaces the
+ * browser context's options, e.g. a `baseURL` in front of the API (a proxy) and `ignoreHTTPSErrors`.
  */
 export async function inBrowser(
   browser,
-  baseUrl,
+  api,
   name,
   scenario,
-  { viewport = { width: 1280, height: 800 }, contextOptions = {}, logs = async () => ({}) } = {},
+  { viewport = { width: 1280, height: 800 }, contextOptions = {} } = {},
 ) {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, ...contextOptions });
+  const context = await browser.newContext({ baseURL: api.baseUrl, viewport, ...contextOptions });
   context.setDefaultTimeout(15_000);
   const browserErrors = [];
-  context.on('page', (page) => watch(page, browserErrors));
+  const browserLog = [];
+  context.on('page', (page) => watch(page, context, browserErrors, browserLog));
   const page = await context.newPage();
   try {
     await scenario(page, context);
@@ -157,8 +198,12 @@ export async function inBrowser(
         .screenshot({ path: join(artifactsDir, `${slug}-${index + 1}.png`), fullPage: true })
         .catch(() => {});
     }
-    for (const [file, text] of Object.entries(await logs())) {
-      await writeFile(join(artifactsDir, `${slug}-${file}`), text);
+    const browserLogPath = join(artifactsDir, `${slug}-browser.log`);
+    await writeFile(browserLogPath, browserLog.join('\n') + '\n');
+    const apiLog = api.keepLog();
+    const explained = `Browser log: ${browserLogPath}\nAPI log: ${apiLog.path}, ending:\n${apiLog.tail}`;
+    if (error instanceof Error) {
+      error.message += `\n\n${explained}`;
     }
     throw error;
   } finally {
@@ -166,13 +211,40 @@ export async function inBrowser(
   }
 }
 
-function watch(page, browserErrors) {
+/** Collects a page's errors, and a log line (UTC time, like the API's log) for what it does. */
+function watch(page, context, browserErrors, browserLog) {
+  const tab = context.pages().indexOf(page) + 1;
+  const note = (line) =>
+    browserLog.push(`${new Date().toISOString().slice(11, 23)} tab ${tab}: ${line}`);
   page.on('console', (message) => {
+    note(`console.${message.type()}: ${message.text()}`);
     if (/Content Security Policy/i.test(message.text())) {
       browserErrors.push(message.text());
     }
   });
-  page.on('pageerror', (error) => browserErrors.push(`Uncaught: ${error.message}`));
+  page.on('pageerror', (error) => {
+    note(`uncaught: ${error.message}`);
+    browserErrors.push(`Uncaught: ${error.message}`);
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) {
+      note(`at ${frame.url()}`);
+    }
+  });
+  const isApi = (request) => new URL(request.url()).pathname.startsWith('/api/');
+  page.on('request', (request) => {
+    if (isApi(request)) {
+      note(`> ${request.method()} ${request.url()}`);
+    }
+  });
+  page.on('response', (response) => {
+    if (isApi(response.request())) {
+      note(`< ${response.status()} ${response.request().method()} ${response.url()}`);
+    }
+  });
+  page.on('requestfailed', (request) =>
+    note(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`),
+  );
 }
 
 let counter = 0;
@@ -181,4 +253,38 @@ export function newUser(name) {
   counter += 1;
   const username = counter === 1 ? name : `${name}${counter}`;
   return { username, email: `${username}@example.com`, password: `pass-${username}-phrase` };
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+/** axe-core tags each rule with the WCAG version and level it checks: these make WCAG 2.2 AA. */
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Fails with axe-core's findings unless the page, as it is now, meets WCAG 2.2 AA. The app's CSP
+ * refuses inline script, so `addScriptTag` cannot load axe; its source is evaluated through the
+ * DevTools protocol instead (`page.evaluate`), which the page's CSP does not govern.
+ */
+export async function assertAccessible(page, screen) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(axeSource);
+  }
+  const violations = await page.evaluate(async (tags) => {
+    const results = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return results.violations.map(({ id, impact, help, nodes }) => ({
+      rule: `${id} (${impact}): ${help}`,
+      nodes: nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`.trim()),
+    }));
+  }, WCAG_22_AA);
+  if (violations.length > 0) {
+    const found = violations.map(({ rule, nodes }) =>
+      [rule, ...nodes].join('\n').replaceAll('\n', '\n    '),
+    );
+    throw new Error(`${screen} fails WCAG 2.2 AA (axe-core):\n  ${found.join('\n  ')}`);
+  }
 }

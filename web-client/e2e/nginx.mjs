@@ -2,7 +2,7 @@
 // the foreground, as an unprivileged user, with everything under a temporary folder and a
 // self-signed certificate made here.
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 
-import { clientRoot, freePort, repoRoot } from './harness.mjs';
+import { artifactsDir, clientRoot, freePort, repoRoot } from './harness.mjs';
 
 const siteTemplate = join(repoRoot, 'deploy/nginx/blog.conf');
 const clientDist = join(clientRoot, 'dist/browser');
@@ -36,7 +36,8 @@ function renderSite(template, values) {
 /**
  * Starts nginx on `address` (HTTPS and HTTP ports chosen here) in front of the API instances at
  * `upstreams` ("host:port"), connecting to them from `proxyBind`. Resolves once it accepts
- * connections; `stop()` ends it.
+ * connections; `stop()` ends it and deletes its folder, logs included, so a failed scenario calls
+ * `keepLogs()` first.
  */
 export async function startNginx({ upstreams, address, proxyBind }) {
   const prefix = await mkdtemp(join(tmpdir(), 'blog-nginx-'));
@@ -106,6 +107,19 @@ http {
   );
   const readLog = (name) => readFile(join(prefix, name), 'utf8').catch(() => '');
   const errorLog = async () => `${output}${await readLog('error.log')}`;
+  // Copied rather than written to e2e/artifacts/ from the start: nginx may run as nobody, who cannot
+  // write there.
+  const keepLogs = async () => {
+    await mkdir(artifactsDir, { recursive: true });
+    const logs = { error: await errorLog(), access: await readLog('access.log') };
+    return Promise.all(
+      Object.entries(logs).map(async ([kind, text]) => {
+        const path = join(artifactsDir, `nginx-${httpsPort}-${kind}.log`);
+        await writeFile(path, text);
+        return path;
+      }),
+    );
+  };
 
   const stop = async () => {
     if (exitCode === null) {
@@ -131,7 +145,8 @@ http {
     origin,
     httpOrigin: `http://${address}:${httpPort}`,
     stop,
-    errorLog,
+    /** Copies the error and access logs, as they are now, to e2e/artifacts/; returns their paths. */
+    keepLogs,
     accessLog: () => readLog('access.log'),
   };
 }

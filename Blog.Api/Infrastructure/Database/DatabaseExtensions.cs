@@ -1,19 +1,15 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Data.Sqlite;
+using Blog.Features.Common.Data;
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Blog.Api.Infrastructure.Database;
 
+/// <summary>The host's hooks into the database that AddBlogFeatures sets up: the health check and the schema at start-up.</summary>
 public static class DatabaseExtensions
 {
-    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    public static IServiceCollection AddDatabaseHealthCheck(this IServiceCollection services)
     {
-        UtcDateTimeHandler.Register();
-        var connectionString = configuration.GetConnectionString("Blog") ?? "Data Source=App_Data/blog.db";
-        var factory = new SqliteConnectionFactory(connectionString, environment.ContentRootPath);
-        services.AddSingleton(factory);
-        services.AddSingleton<IDbConnectionFactory>(factory);
-        services.AddSingleton<Migrator>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

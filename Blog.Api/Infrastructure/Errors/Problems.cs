@@ -1,21 +1,30 @@
 using System.Diagnostics;
 using Blog.Api.Infrastructure.Security;
+using Blog.Features.Common.Http;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Blog.Api.Infrastructure.Errors;
 
 /// <summary>
-/// Every error is <c>application/problem+json</c> with a <c>traceId</c>: the answers of the endpoints, of the
-/// framework (no endpoint, wrong method, unreadable body) and of unexpected exceptions (no details outside
-/// Development).
+/// Every error is <c>application/problem+json</c> with a <c>traceId</c> and the <c>type</c> of its
+/// <see cref="ProblemType"/>: the answers of the endpoints, of the framework (no endpoint, wrong method, unreadable
+/// body) and of unexpected exceptions (no details outside Development).
 /// </summary>
 public static class Problems
 {
     public static IServiceCollection AddProblems(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        {
+            // Only the exception handler writes a problem for an exception: the unexpected one, answered as a 500.
+            if (context.Exception is not null)
+            {
+                ProblemType.ServerError.ApplyTo(context.ProblemDetails);
+            }
+
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;
     }
@@ -25,25 +34,31 @@ public static class Problems
         app.UseStatusCodePages(context =>
             context.HttpContext.Request.IsApi() ? WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode) : Task.CompletedTask);
 
+    /// <summary>Answers <paramref name="status"/> as the problem the host means by it, with its usual detail unless told.</summary>
     public static async Task WriteAsync(HttpContext context, int status, string? detail = null)
     {
+        var (problem, usualDetail) = ForStatus(status);
         context.Response.StatusCode = status;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Detail = detail ?? DefaultDetail(status) },
+            ProblemDetails = problem?.ToProblemDetails(detail ?? usualDetail) ?? new ProblemDetails { Status = status, Detail = detail },
         });
     }
 
-    private static string? DefaultDetail(int? status) => status switch
+    // What an answer the host or the framework gives by status alone means: routing's 404 and 405, binding's 400
+    // and 415, the cookie handler's 401 and 403, the body limit's 413.
+    private static (ProblemType? Problem, string? Detail) ForStatus(int status) => status switch
     {
-        StatusCodes.Status400BadRequest => "The request could not be read: the body is not valid JSON, or a value has the wrong type.",
-        StatusCodes.Status404NotFound => "There is nothing at this address.",
-        StatusCodes.Status405MethodNotAllowed => "This address does not take this method; the Allow header lists those it takes.",
-        StatusCodes.Status413PayloadTooLarge => $"The request body is larger than {RequestLimits.MaxBodyBytes / 1024} KiB.",
-        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
-        _ => null,
+        StatusCodes.Status400BadRequest => (ProblemType.MalformedRequest, "The request could not be read: the body is not valid JSON, or a value has the wrong type."),
+        StatusCodes.Status401Unauthorized => (ProblemType.Unauthorized, null),
+        StatusCodes.Status403Forbidden => (ProblemType.Forbidden, null),
+        StatusCodes.Status404NotFound => (ProblemType.NotFound, "There is nothing at this address."),
+        StatusCodes.Status405MethodNotAllowed => (ProblemType.MethodNotAllowed, "This address does not take this method; the Allow header lists those it takes."),
+        StatusCodes.Status413PayloadTooLarge => (ProblemType.TooLarge, $"The request body is larger than {RequestLimits.MaxBodyBytes / 1024} KiB."),
+        StatusCodes.Status415UnsupportedMediaType => (ProblemType.UnsupportedMediaType, "Send the body as application/json."),
+        _ => (null, null),
     };
 }
 

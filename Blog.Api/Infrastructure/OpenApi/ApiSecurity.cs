@@ -1,6 +1,6 @@
 using System.Reflection;
 using Blog.Api.Infrastructure.Security;
-using Blog.Features.Common;
+using Blog.Features.Common.Pipeline;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

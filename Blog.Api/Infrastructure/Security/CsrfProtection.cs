@@ -1,3 +1,4 @@
+using Blog.Features.Common.Http;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Blog.Api.Infrastructure.Security;
@@ -9,8 +10,6 @@ namespace Blog.Api.Infrastructure.Security;
 /// </summary>
 public static class CsrfProtection
 {
-    public const string RefusalTitle = "Invalid or missing CSRF token.";
-
     public static IServiceCollection AddCsrfProtection(this IServiceCollection services) =>
         services
             // A garbage antiforgery cookie would make the framework log an error with a stack trace on every request
@@ -53,10 +52,8 @@ public sealed partial class CsrfFilter(IAntiforgery antiforgery, ILogger<CsrfFil
         if (!IsSafe(context.HttpContext.Request.Method) && !await antiforgery.IsRequestValidAsync(context.HttpContext))
         {
             LogRefused(logger, context.HttpContext.Request.Method, context.HttpContext.Request.Path);
-            return TypedResults.Problem(
-                title: CsrfProtection.RefusalTitle,
-                detail: $"Send the value of the {XsrfToken.CookieName} cookie in the {XsrfToken.HeaderName} header; GET /api/v1/users/current issues a fresh one.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(ProblemType.Csrf.ToProblemDetails(
+                $"Send the value of the {XsrfToken.CookieName} cookie in the {XsrfToken.HeaderName} header; GET /api/v1/users/current issues a fresh one."));
         }
 
         return await next(context);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Blog.Api.Infrastructure.Errors;
 using Blog.Api.Infrastructure.Sessions;
 using Blog.Features.Common.Http;
+using Blog.Features.Common.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Api.Infrastructure.Security;
@@ -33,12 +33,9 @@ public static partial class RateLimits
             {
                 var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits).FullName!);
                 LogRefused(logger, context.HttpContext.Request.Path, context.HttpContext.Connection.RemoteIpAddress?.ToString());
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                }
-
-                return new ValueTask(Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests from this address. Try again later."));
+                TimeSpan? retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
+                var refusal = new ErrorResult(Error.RateLimited("Too many requests. Try again later.", retryAfter));
+                return new ValueTask(refusal.ExecuteAsync(context.HttpContext));
             };
             options.AddPolicy(RateLimitPolicies.Login, context => PerClientAddress(context, limits => limits.LoginPerMinute));
             options.AddPolicy(RateLimitPolicies.Register, context => PerClientAddress(context, limits => limits.RegisterPerMinute));

@@ -1,10 +1,10 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Blog.Api.Infrastructure.Database;
-using Blog.Features.Common;
+using Blog.Features.Common.Data.Sqlite;
+using Blog.Features.Common.Data;
 using Dapper;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Api.Infrastructure.Sessions;

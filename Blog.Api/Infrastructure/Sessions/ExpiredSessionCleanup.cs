@@ -1,4 +1,4 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Data;
 using Dapper;
 
 namespace Blog.Api.Infrastructure.Sessions;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Blog.Features.Common;
+using Blog.Features.Common.Users;
 
 namespace Blog.Api.Infrastructure.Sessions;
 

@@ -1,9 +1,9 @@
-using Blog.Api.Infrastructure.Security;
-using Blog.Features.Common;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
 using System.Security.Claims;
+using Blog.Api.Infrastructure.Security;
+using Blog.Features.Common.Users;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace Blog.Api.Infrastructure.Sessions;
 

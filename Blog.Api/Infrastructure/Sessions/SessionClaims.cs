@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using Blog.Features.Common;
+using Blog.Features.Common.Users;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Blog.Api.Infrastructure.Sessions;

@@ -1,4 +1,4 @@
-using Blog.Features.Common;
+using Blog.Features.Common.Users;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 

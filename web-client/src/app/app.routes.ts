@@ -1,30 +1,30 @@
 import { Routes } from '@angular/router';
 
-import { ArticleDetail } from './articles/article-detail';
-import { ArticleEditor } from './articles/article-editor';
-import { ArticleList } from './articles/article-list';
 import { signedInGuard, signedOutGuard } from './auth/guards';
-import { Login } from './auth/login';
-import { Register } from './auth/register';
-import { NotFound } from './layout/not-found';
 
+// Each screen is loaded when it is first visited; the guards and the header are in the first load.
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'articles' },
-  { path: 'login', component: Login, canActivate: [signedOutGuard], title: 'Sign in · Blog' },
+  {
+    path: 'login',
+    loadComponent: () => import('./auth/login').then((m) => m.Login),
+    canActivate: [signedOutGuard],
+    title: 'Sign in · Blog',
+  },
   {
     path: 'register',
-    component: Register,
+    loadComponent: () => import('./auth/register').then((m) => m.Register),
     canActivate: [signedOutGuard],
     title: 'Create account · Blog',
   },
   {
     path: 'articles',
     canActivateChild: [signedInGuard],
-    children: [
-      { path: '', component: ArticleList, title: 'Your articles · Blog' },
-      { path: 'new', component: ArticleEditor, title: 'New article · Blog' },
-      { path: ':id', component: ArticleDetail, title: 'Article · Blog' },
-    ],
+    loadChildren: () => import('./articles/articles.routes'),
   },
-  { path: '**', component: NotFound, title: 'Page not found · Blog' },
+  {
+    path: '**',
+    loadComponent: () => import('./layout/not-found').then((m) => m.NotFound),
+    title: 'Page not found · Blog',
+  },
 ];

@@ -7,12 +7,13 @@ import { RouterLink } from '@angular/router';
 import { EMPTY, Subject, catchError, map, merge, switchMap, tap } from 'rxjs';
 
 import { describeError } from '../shared/problem';
+import { Spinner } from '../shared/spinner';
 import { Article } from './article';
 import { ArticlesApi } from './articles-api';
 
 @Component({
   selector: 'app-article-detail',
-  imports: [DatePipe, RouterLink],
+  imports: [DatePipe, RouterLink, Spinner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="mb-3"><a routerLink="/articles">← Your articles</a></p>
@@ -40,10 +41,7 @@ import { ArticlesApi } from './articles-api';
         </button>
       </div>
     } @else {
-      <p class="text-body-secondary" role="status">
-        <span class="spinner-border spinner-border-sm me-1" aria-hidden="true"></span>
-        Loading article…
-      </p>
+      <p class="text-body-secondary" role="status"><app-spinner />Loading article…</p>
     }
   `,
 })

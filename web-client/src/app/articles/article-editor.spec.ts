@@ -90,14 +90,12 @@ describe('ArticleEditor', () => {
     await type(fixture, '#title', 'Title');
     await type(fixture, '#content', 'Enough content here');
     await submit(fixture);
-    http
-      .expectOne('/api/v1/articles')
-      .flush(
-        problem(400, 'One or more validation errors occurred.', {
-          errors: { title: ['The title is not allowed.'] },
-        }),
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne('/api/v1/articles').flush(
+      problem(400, 'One or more validation errors occurred.', {
+        errors: { title: ['The title is not allowed.'] },
+      }),
+      { status: 400, statusText: 'Bad Request' },
+    );
     await fixture.whenStable();
     expect(errorOf('title')).toBe('The title is not allowed.');
     expect(navigate).not.toHaveBeenCalled();

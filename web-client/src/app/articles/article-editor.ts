@@ -4,6 +4,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 
+import { BusyButton } from '../shared/busy-button';
 import { FieldError } from '../shared/field-error';
 import { FieldState } from '../shared/field-state';
 import { ErrorMessages, FormState } from '../shared/form-state';
@@ -28,7 +29,7 @@ const MESSAGES: Record<Field, ErrorMessages> = {
 
 @Component({
   selector: 'app-article-editor',
-  imports: [ReactiveFormsModule, RouterLink, FieldState, FieldError],
+  imports: [ReactiveFormsModule, RouterLink, FieldState, FieldError, BusyButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="h3 mb-3">New article</h1>
@@ -79,14 +80,14 @@ const MESSAGES: Record<Field, ErrorMessages> = {
       </div>
 
       <div class="d-flex flex-wrap gap-2">
-        <button type="submit" class="btn btn-primary" [disabled]="state.pending()">
-          @if (state.pending()) {
-            <span class="spinner-border spinner-border-sm me-1" aria-hidden="true"></span>
-            Publishing…
-          } @else {
-            Publish
-          }
-        </button>
+        <button
+          type="submit"
+          class="btn btn-primary"
+          appBusyButton
+          [busy]="state.pending()"
+          label="Publish"
+          busyLabel="Publishing…"
+        ></button>
         <a class="btn btn-outline-secondary" routerLink="/articles">Cancel</a>
       </div>
     </form>

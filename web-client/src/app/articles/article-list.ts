@@ -3,7 +3,9 @@ import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 
+import { BusyButton } from '../shared/busy-button';
 import { describeError } from '../shared/problem';
+import { Spinner } from '../shared/spinner';
 import { Article } from './article';
 import { ArticlesApi } from './articles-api';
 
@@ -11,7 +13,7 @@ const EXCERPT_LENGTH = 200;
 
 @Component({
   selector: 'app-article-list',
-  imports: [DatePipe, RouterLink],
+  imports: [DatePipe, RouterLink, BusyButton, Spinner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="d-flex flex-wrap align-items-center justify-content-between gap-2 mb-3">
@@ -22,10 +24,7 @@ const EXCERPT_LENGTH = 200;
     </div>
 
     @if (loading() && articles().length === 0) {
-      <p class="text-body-secondary" role="status">
-        <span class="spinner-border spinner-border-sm me-1" aria-hidden="true"></span>
-        Loading articles…
-      </p>
+      <p class="text-body-secondary" role="status"><app-spinner />Loading articles…</p>
     } @else if (loaded() && articles().length === 0) {
       <div class="text-center border rounded p-4 p-sm-5 bg-body-tertiary">
         <h2 class="h5">No articles yet</h2>
@@ -64,14 +63,15 @@ const EXCERPT_LENGTH = 200;
     }
 
     @if (nextCursor() !== null && !error()) {
-      <button type="button" class="btn btn-outline-primary" [disabled]="loading()" (click)="load()">
-        @if (loading()) {
-          <span class="spinner-border spinner-border-sm me-1" aria-hidden="true"></span>
-          Loading…
-        } @else {
-          Load more
-        }
-      </button>
+      <button
+        type="button"
+        class="btn btn-outline-primary"
+        appBusyButton
+        [busy]="loading()"
+        label="Load more"
+        busyLabel="Loading…"
+        (click)="load()"
+      ></button>
     }
   `,
 })

@@ -2,9 +2,9 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
+import { apiPaths } from '../shared/api-paths';
 import { Article, ArticlePage, CreateArticleRequest } from './article';
 
-const ARTICLES_URL = '/api/v1/articles';
 export const PAGE_SIZE = 20;
 
 @Injectable({ providedIn: 'root' })
@@ -17,14 +17,14 @@ export class ArticlesApi {
     if (cursor !== null) {
       params = params.set('cursor', cursor);
     }
-    return this.http.get<ArticlePage>(ARTICLES_URL, { params });
+    return this.http.get<ArticlePage>(apiPaths.articles, { params });
   }
 
   get(id: number): Observable<Article> {
-    return this.http.get<Article>(`${ARTICLES_URL}/${id}`);
+    return this.http.get<Article>(apiPaths.article(id));
   }
 
   create(request: CreateArticleRequest): Observable<Article> {
-    return this.http.post<Article>(ARTICLES_URL, request);
+    return this.http.post<Article>(apiPaths.articles, request);
   }
 }

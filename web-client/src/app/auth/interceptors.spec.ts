@@ -6,6 +6,7 @@ import {
   withXsrfConfiguration,
 } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { PlatformLocation } from '@angular/common';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 
@@ -15,7 +16,13 @@ import { Session } from './session';
 import { User } from './user';
 
 const alice: User = { id: 1, username: 'alice', email: 'alice@example.com', roles: ['author'] };
-const csrfRefusal = problem(400, 'Invalid or missing CSRF token.');
+const csrfRefusal = problem(400, 'Invalid or missing CSRF token.', {
+  type: 'https://blog.example/problems/csrf',
+});
+const otherOrigins = [
+  'https://elsewhere.example/api/v1/articles',
+  '//elsewhere.example/api/v1/articles',
+];
 
 describe('interceptors', () => {
   let http: HttpClient;
@@ -74,6 +81,16 @@ describe('interceptors', () => {
       expect(navigate).not.toHaveBeenCalled();
     });
 
+    it.each(otherOrigins)('leaves a 401 from another origin (%s) to its caller', (url) => {
+      http.get(url).subscribe({ error: () => undefined });
+      backend
+        .expectOne(url)
+        .flush(problem(401, 'Unauthorized'), { status: 401, statusText: 'Unauthorized' });
+
+      expect(session.user()).toEqual(alice);
+      expect(navigate).not.toHaveBeenCalled();
+    });
+
     it('ignores other errors', () => {
       http.get('/api/v1/articles/9').subscribe({ error: () => undefined });
       backend
@@ -126,14 +143,42 @@ describe('interceptors', () => {
       expect(error?.error.title).toBe('Invalid or missing CSRF token.');
     });
 
-    it('leaves other 400s alone', () => {
+    it('retries an absolute URL of this origin like a relative one', () => {
+      const url = `${new URL(TestBed.inject(PlatformLocation).href).origin}/api/v1/articles`;
+      http.post(url, {}).subscribe();
+
+      backend.expectOne(url).flush(csrfRefusal, { status: 400, statusText: 'Bad Request' });
+      token = 'token-2';
+      backend.expectOne('/api/v1/users/current').flush(alice);
+      const retry = backend.expectOne(url);
+      expect(retry.request.headers.get('X-XSRF-TOKEN')).toBe('token-2');
+      retry.flush({ id: 7 }, { status: 201, statusText: 'Created' });
+    });
+
+    it.each(otherOrigins)(
+      'neither sends the token to another origin (%s) nor retries there',
+      (url) => {
+        let status = 0;
+        http.post(url, {}).subscribe({ error: (error) => (status = error.status) });
+
+        const request = backend.expectOne(url);
+        expect(request.request.headers.has('X-XSRF-TOKEN')).toBe(false);
+        request.flush(csrfRefusal, { status: 400, statusText: 'Bad Request' });
+        backend.expectNone('/api/v1/users/current');
+        backend.expectNone(url);
+
+        expect(status).toBe(400);
+      },
+    );
+
+    it.each([
+      problem(400, 'One or more validation errors occurred.', {
+        type: 'https://blog.example/problems/validation',
+      }),
+      problem(400, 'Invalid or missing CSRF token.'),
+    ])('leaves other 400s alone: $type $title', (body) => {
       http.post('/api/v1/articles', {}).subscribe({ error: () => undefined });
-      backend
-        .expectOne('/api/v1/articles')
-        .flush(problem(400, 'One or more validation errors occurred.'), {
-          status: 400,
-          statusText: 'Bad Request',
-        });
+      backend.expectOne('/api/v1/articles').flush(body, { status: 400, statusText: 'Bad Request' });
       backend.expectNone('/api/v1/users/current');
     });
 

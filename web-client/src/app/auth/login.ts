@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 
+import { BusyButton } from '../shared/busy-button';
 import { FieldError } from '../shared/field-error';
 import { FieldState } from '../shared/field-state';
 import { ErrorMessages, FormState } from '../shared/form-state';
@@ -17,7 +18,7 @@ const MESSAGES: Record<'usernameOrEmail' | 'password', ErrorMessages> = {
 
 @Component({
   selector: 'app-login',
-  imports: [ReactiveFormsModule, RouterLink, FieldState, FieldError],
+  imports: [ReactiveFormsModule, RouterLink, FieldState, FieldError, BusyButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="row justify-content-center">
@@ -64,14 +65,14 @@ const MESSAGES: Record<'usernameOrEmail' | 'password', ErrorMessages> = {
             <app-field-error id="password-error" [message]="state.errorFor('password')" />
           </div>
 
-          <button type="submit" class="btn btn-primary w-100" [disabled]="state.pending()">
-            @if (state.pending()) {
-              <span class="spinner-border spinner-border-sm me-1" aria-hidden="true"></span>
-              Signing in…
-            } @else {
-              Sign in
-            }
-          </button>
+          <button
+            type="submit"
+            class="btn btn-primary w-100"
+            appBusyButton
+            [busy]="state.pending()"
+            label="Sign in"
+            busyLabel="Signing in…"
+          ></button>
         </form>
 
         <p class="mt-3 mb-0">New here? <a routerLink="/register">Create an account</a></p>

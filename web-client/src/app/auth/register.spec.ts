@@ -170,4 +170,26 @@ describe('Register', () => {
       'password-help password-error',
     );
   });
+
+  it('leaves a password retyped while the request was in flight unmarked, and sends it', async () => {
+    await fill({ password: 'password1' });
+    await submit(fixture);
+    const first = http.expectOne('/api/v1/register');
+    await type(fixture, '#password', 'a much better phrase');
+    first.flush(
+      problem(400, 'One or more validation errors occurred.', {
+        errors: { password: ['This password is too common. Choose another.'] },
+      }),
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    expect(errorOf('password')).toBeNull();
+
+    await submit(fixture);
+    expect(http.expectOne('/api/v1/register').request.body).toEqual({
+      username: 'alice',
+      email: 'alice@example.com',
+      password: 'a much better phrase',
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { Router, RouterLink } from '@angular/router';
 import { merge } from 'rxjs';
 
+import { BusyButton } from '../shared/busy-button';
 import { FieldError } from '../shared/field-error';
 import { FieldState } from '../shared/field-state';
 import { ErrorMessages, FormState } from '../shared/form-state';
@@ -52,7 +53,7 @@ const MESSAGES: Record<Field, ErrorMessages> = {
 
 @Component({
   selector: 'app-register',
-  imports: [ReactiveFormsModule, RouterLink, FieldState, FieldError],
+  imports: [ReactiveFormsModule, RouterLink, FieldState, FieldError, BusyButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="row justify-content-center">
@@ -128,14 +129,14 @@ const MESSAGES: Record<Field, ErrorMessages> = {
             <app-field-error id="password-error" [message]="state.errorFor('password')" />
           </div>
 
-          <button type="submit" class="btn btn-primary w-100" [disabled]="state.pending()">
-            @if (state.pending()) {
-              <span class="spinner-border spinner-border-sm me-1" aria-hidden="true"></span>
-              Creating account…
-            } @else {
-              Create account
-            }
-          </button>
+          <button
+            type="submit"
+            class="btn btn-primary w-100"
+            appBusyButton
+            [busy]="state.pending()"
+            label="Create account"
+            busyLabel="Creating account…"
+          ></button>
         </form>
 
         <p class="mt-3 mb-0">Already have an account? <a routerLink="/login">Sign in</a></p>

@@ -2,12 +2,8 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Observable, catchError, map, of, tap, throwError } from 'rxjs';
 
+import { apiPaths } from '../shared/api-paths';
 import { LoginRequest, RegisterRequest, User } from './user';
-
-export const CURRENT_USER_URL = '/api/v1/users/current';
-export const LOGIN_URL = '/api/v1/login';
-export const REGISTER_URL = '/api/v1/register';
-export const LOGOUT_URL = '/api/v1/logout';
 
 /** Who is signed in. The server holds the session; this mirrors it for the screens. */
 @Injectable({ providedIn: 'root' })
@@ -23,7 +19,7 @@ export class Session {
 
   /** Asks the API who is signed in; this also issues a fresh XSRF-TOKEN cookie. */
   refresh(): Observable<User | null> {
-    return this.http.get<User>(CURRENT_USER_URL).pipe(
+    return this.http.get<User>(apiPaths.currentUser).pipe(
       catchError((error: unknown) =>
         error instanceof HttpErrorResponse && error.status === 401
           ? of(null)
@@ -34,15 +30,15 @@ export class Session {
   }
 
   login(request: LoginRequest): Observable<User> {
-    return this.http.post<User>(LOGIN_URL, request).pipe(tap((user) => this.start(user)));
+    return this.http.post<User>(apiPaths.login, request).pipe(tap((user) => this.start(user)));
   }
 
   register(request: RegisterRequest): Observable<User> {
-    return this.http.post<User>(REGISTER_URL, request).pipe(tap((user) => this.start(user)));
+    return this.http.post<User>(apiPaths.register, request).pipe(tap((user) => this.start(user)));
   }
 
   logout(): Observable<void> {
-    return this.http.post<void>(LOGOUT_URL, {}).pipe(
+    return this.http.post<void>(apiPaths.logout, {}).pipe(
       tap(() => this.currentUser.set(null)),
       map(() => undefined),
     );

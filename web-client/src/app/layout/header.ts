@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { Router, RouterLink } from '@angular/router';
 
 import { Session } from '../auth/session';
+import { BusyButton } from '../shared/busy-button';
 import { describeError } from '../shared/problem';
 
 @Component({
   selector: 'app-header',
-  imports: [RouterLink],
+  imports: [RouterLink, BusyButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="navbar bg-body-tertiary border-bottom mb-4">
@@ -16,17 +17,13 @@ import { describeError } from '../shared/problem';
           <span class="navbar-text text-truncate user-greeting">Hello {{ user.username }}</span>
           <button
             type="button"
-            class="btn btn-outline-secondary btn-sm"
-            [disabled]="pending()"
+            class="btn btn-outline-dark btn-sm"
+            appBusyButton
+            [busy]="pending()"
+            label="Log out"
+            busyLabel="Logging out…"
             (click)="logout()"
-          >
-            @if (pending()) {
-              <span class="spinner-border spinner-border-sm me-1" aria-hidden="true"></span>
-              Logging out…
-            } @else {
-              Log out
-            }
-          </button>
+          ></button>
         }
       </nav>
     </header>

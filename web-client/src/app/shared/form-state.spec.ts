@@ -80,6 +80,27 @@ describe('FormState', () => {
     expect(state.errorFor('usernameOrEmail')).toBeNull();
   });
 
+  it('does not mark a field the user edited while the request was in flight', () => {
+    const { form, state } = loginForm();
+    const response = new Subject<number>();
+    const send = vi.fn(() => response);
+    state.submit({ send, done: vi.fn() });
+    form.controls.password.setValue('another secret');
+    response.error(
+      validationProblem({ usernameOrEmail: ['Unknown user.'], password: ['Too common.'] }),
+    );
+
+    expect(state.errorFor('usernameOrEmail')).toBe('Unknown user.');
+    expect(state.errorFor('password')).toBeNull();
+    expect(form.controls.password.valid).toBe(true);
+    expect(state.error()).toBeNull();
+
+    form.controls.usernameOrEmail.setValue('bob');
+    state.submit({ send, done: vi.fn() });
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(send).toHaveBeenLastCalledWith({ usernameOrEmail: 'bob', password: 'another secret' });
+  });
+
   it('shows field errors that belong to no field above the form', () => {
     const { state } = loginForm();
     state.submit({

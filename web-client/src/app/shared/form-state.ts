@@ -58,13 +58,16 @@ export class FormState<Form extends FormGroup> {
     }
     this.pending.set(true);
     this.error.set(null);
-    send(this.form.getRawValue()).subscribe({
+    const sent = this.form.getRawValue();
+    send(sent).subscribe({
       next: done,
       error: (error: unknown) => {
         this.pending.set(false);
         const fieldErrors = fieldErrorsOf(error, Object.keys(this.form.controls));
         this.error.set(
-          Object.keys(fieldErrors).length > 0 ? this.showServerErrors(fieldErrors) : failed(error),
+          Object.keys(fieldErrors).length > 0
+            ? this.showServerErrors(fieldErrors, sent)
+            : failed(error),
         );
       },
     });
@@ -72,17 +75,22 @@ export class FormState<Form extends FormGroup> {
 
   /**
    * Puts the API's field errors beside their controls (they go away as soon as the field is
-   * edited) and returns the messages that belong to no control.
+   * edited) and returns the messages that belong to no control. A message about a value the
+   * user has replaced while the request was in flight is dropped: it would mark the new value
+   * invalid, and keep the form from being sent, until the field was edited once more.
    */
-  private showServerErrors(fieldErrors: Record<string, string>): string | null {
+  private showServerErrors(
+    fieldErrors: Record<string, string>,
+    sent: Record<string, unknown>,
+  ): string | null {
     const unplaced: string[] = [];
     for (const [field, message] of Object.entries(fieldErrors)) {
       const control = field ? this.form.get(field) : null;
-      if (control) {
+      if (!control) {
+        unplaced.push(message);
+      } else if (control.value === sent[field]) {
         control.setErrors({ ...control.errors, server: message });
         control.markAsTouched();
-      } else {
-        unplaced.push(message);
       }
     }
     return unplaced.length > 0 ? unplaced.join(' ') : null;

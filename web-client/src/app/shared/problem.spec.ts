@@ -14,16 +14,28 @@ describe('problem', () => {
     expect(problemOf(new Error('boom'))).toBeNull();
   });
 
-  it('recognises a CSRF refusal by status and title', () => {
-    expect(isCsrfRefusal(httpError(400, problem(400, 'Invalid or missing CSRF token.')))).toBe(
-      true,
-    );
+  it('recognises a CSRF refusal by status and problem type, not by its wording', () => {
+    const csrf = { type: 'https://blog.example/problems/csrf' };
     expect(
-      isCsrfRefusal(httpError(400, problem(400, 'One or more validation errors occurred.'))),
-    ).toBe(false);
-    expect(isCsrfRefusal(httpError(403, problem(403, 'Invalid or missing CSRF token.')))).toBe(
+      isCsrfRefusal(httpError(400, problem(400, 'Invalid or missing CSRF token.', csrf))),
+    ).toBe(true);
+    expect(isCsrfRefusal(httpError(400, problem(400, 'Any other wording.', csrf)))).toBe(true);
+    expect(isCsrfRefusal(httpError(400, problem(400, 'Invalid or missing CSRF token.')))).toBe(
       false,
     );
+    expect(
+      isCsrfRefusal(
+        httpError(
+          400,
+          problem(400, 'One or more validation errors occurred.', {
+            type: 'https://blog.example/problems/validation',
+          }),
+        ),
+      ),
+    ).toBe(false);
+    expect(
+      isCsrfRefusal(httpError(403, problem(403, 'Invalid or missing CSRF token.', csrf))),
+    ).toBe(false);
   });
 
   it('describes errors for people', () => {

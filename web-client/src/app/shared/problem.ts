@@ -3,7 +3,8 @@ import { HttpErrorResponse } from '@angular/common/http';
 /** An RFC 9457 problem as the API sends it (`application/problem+json`). */
 export type Problem = import('../api/schema').components['schemas']['ProblemDetails'];
 
-export const CSRF_REFUSAL_TITLE = 'Invalid or missing CSRF token.';
+/** The problem `type` of the API's CSRF refusal; its title is wording for people and may change. */
+export const CSRF_PROBLEM_TYPE = 'https://blog.example/problems/csrf';
 
 export function problemOf(error: unknown): Problem | null {
   if (!(error instanceof HttpErrorResponse)) {
@@ -17,7 +18,7 @@ export function isCsrfRefusal(error: unknown): boolean {
   return (
     error instanceof HttpErrorResponse &&
     error.status === 400 &&
-    problemOf(error)?.title === CSRF_REFUSAL_TITLE
+    problemOf(error)?.type === CSRF_PROBLEM_TYPE
   );
 }
 

@@ -1,6 +1,6 @@
 using Mapster;
 
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Articles;
 
 /// <summary>The <c>Article</c> of the API contract, answered by create, get and list.</summary>
 public sealed record ArticleResponse(long Id, string Title, string Content, DateTime CreatedAt, AuthorResponse Author);

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Data;
 
 /// <summary>Opens ready-to-use connections (pragmas applied), one per unit of work, with <c>await using</c>.</summary>
 public interface IDbConnectionFactory

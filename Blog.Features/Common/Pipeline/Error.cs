@@ -1,4 +1,4 @@
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Pipeline;
 
 public enum ErrorKind
 {
@@ -7,7 +7,12 @@ public enum ErrorKind
     Forbidden,
     NotFound,
     Conflict,
-    TooManyRequests,
+
+    /// <summary>Refused because of what was sent before: a sign-in identifier after repeated failures.</summary>
+    LockedOut,
+
+    /// <summary>Refused because of how often the client asks, whatever it asks.</summary>
+    RateLimited,
 }
 
 /// <summary>An expected failure, described as the problem response it becomes.</summary>
@@ -27,6 +32,7 @@ public sealed record Error(
 
     public static Error NotFound(string detail) => new(ErrorKind.NotFound, detail);
 
-    public static Error TooManyRequests(string detail, TimeSpan retryAfter) =>
-        new(ErrorKind.TooManyRequests, detail, RetryAfter: retryAfter);
+    public static Error LockedOut(string detail, TimeSpan retryAfter) => new(ErrorKind.LockedOut, detail, RetryAfter: retryAfter);
+
+    public static Error RateLimited(string detail, TimeSpan? retryAfter) => new(ErrorKind.RateLimited, detail, RetryAfter: retryAfter);
 }

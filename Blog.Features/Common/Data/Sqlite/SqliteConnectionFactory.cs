@@ -1,11 +1,10 @@
 using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Blog.Features.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Blog.Api.Infrastructure.Database;
+namespace Blog.Features.Common.Data.Sqlite;
 
 /// <summary>Opens pooled SQLite connections with the per-connection pragmas applied; writers take turns.</summary>
 public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable

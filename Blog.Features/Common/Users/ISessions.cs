@@ -1,4 +1,4 @@
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Users;
 
 /// <summary>
 /// The browser session, as the endpoints that start and end it see it. The host keeps it (cookie, server-side

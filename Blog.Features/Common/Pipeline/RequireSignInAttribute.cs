@@ -1,4 +1,4 @@
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Pipeline;
 
 /// <summary>
 /// Declares that a request may only be sent by a signed-in user, optionally in a role.

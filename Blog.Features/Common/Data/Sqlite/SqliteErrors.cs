@@ -1,14 +1,14 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Data.Sqlite;
 
-public static class UniqueViolation
+public sealed class SqliteErrors : IDatabaseErrors
 {
     private const int SqliteConstraintUnique = 2067;
 
-    /// <summary>Whether <paramref name="exception"/> is a unique-index violation on <paramref name="column"/> (<c>table.column</c>).</summary>
-    public static bool IsOn(DbException exception, string column) =>
+    // SQLite names the index's columns in the message: "UNIQUE constraint failed: users.username_normalized".
+    public bool IsUniqueViolation(DbException exception, string column) =>
         exception is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique } sqlite
         && sqlite.Message.Contains(column, StringComparison.Ordinal);
 }

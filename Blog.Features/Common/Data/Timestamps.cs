@@ -1,4 +1,4 @@
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Data;
 
 public static class Timestamps
 {

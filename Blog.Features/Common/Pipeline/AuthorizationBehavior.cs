@@ -1,7 +1,8 @@
 using System.Reflection;
+using Blog.Features.Common.Users;
 using Mediator;
 
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Pipeline;
 
 /// <summary>Refuses requests whose <see cref="RequireSignInAttribute"/> the current user does not meet.</summary>
 public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser currentUser) : IPipelineBehavior<TMessage, TResponse>

@@ -1,4 +1,4 @@
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Users;
 
 /// <summary>Who sends the request. Handlers read it instead of <c>HttpContext</c>, so tests can fake it.</summary>
 public interface ICurrentUser
@@ -12,9 +12,4 @@ public interface ICurrentUser
     string Username { get; }
 
     bool IsInRole(string role);
-}
-
-public static class Roles
-{
-    public const string Author = "author";
 }

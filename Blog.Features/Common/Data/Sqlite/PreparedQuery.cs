@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using Blog.Features.Common;
 
-namespace Blog.Api.Infrastructure.Database;
+namespace Blog.Features.Common.Data.Sqlite;
 
 /// <summary>
 /// One query kept compiled, for the look-up that runs on every request. Microsoft.Data.Sqlite compiles the SQL of

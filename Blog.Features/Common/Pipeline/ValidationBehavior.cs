@@ -2,9 +2,12 @@ using System.Text.Json;
 using FluentValidation;
 using Mediator;
 
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Pipeline;
 
-/// <summary>Runs the request's validators; all failures become one validation problem, keyed by camelCase field.</summary>
+/// <summary>
+/// Runs the request's validators; all failures become one validation problem, keyed by camelCase field, unless one of
+/// them is a <see cref="NotFoundRule"/>: then the request names nothing, and the answer is that not-found.
+/// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -30,6 +33,11 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         if (failures.Count == 0)
         {
             return await next(message, cancellationToken);
+        }
+
+        if (failures.Find(failure => failure.ErrorCode == NotFoundRule.ErrorCode) is { } notFound)
+        {
+            return TResponse.Failure(Error.NotFound(notFound.ErrorMessage));
         }
 
         var errors = failures

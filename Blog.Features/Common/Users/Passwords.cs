@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Users;
 
 /// <summary>
 /// Password hashing with ASP.NET Core Identity's PBKDF2 hasher (HMAC-SHA512, <see cref="Iterations"/> iterations),

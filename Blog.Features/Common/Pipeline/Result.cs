@@ -1,8 +1,8 @@
-namespace Blog.Features.Common;
+namespace Blog.Features.Common.Pipeline;
 
 /// <summary>
 /// The outcome of a request: a value, or an expected failure. Expected failures are values,
-/// not exceptions; <see cref="ResultHttpExtensions"/> turns them into problem responses in one place.
+/// not exceptions; <see cref="Http.ResultHttpExtensions"/> turns them into problem responses in one place.
 /// </summary>
 public readonly struct Result<T> : IFailure<Result<T>>
 {

@@ -2,7 +2,7 @@ using System.Data;
 using System.Globalization;
 using Dapper;
 
-namespace Blog.Api.Infrastructure.Database;
+namespace Blog.Features.Common.Data.Sqlite;
 
 /// <summary>
 /// Stores timestamps as fixed-width ISO-8601 UTC text (sortable as text) and reads them back as

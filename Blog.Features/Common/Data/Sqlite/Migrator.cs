@@ -1,7 +1,8 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Extensions.Logging;
 
-namespace Blog.Api.Infrastructure.Database;
+namespace Blog.Features.Common.Data.Sqlite;
 
 /// <summary>
 /// Applies the embedded <c>Migrations/NNNN_name.sql</c> scripts not yet recorded in <c>schema_version</c>, each in
@@ -9,7 +10,7 @@ namespace Blog.Api.Infrastructure.Database;
 /// </summary>
 public sealed partial class Migrator(SqliteConnectionFactory database, ILogger<Migrator> logger)
 {
-    private const string ResourcePrefix = "Blog.Api.Infrastructure.Database.Migrations.";
+    private const string ResourcePrefix = "Blog.Features.Common.Data.Sqlite.Migrations.";
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {

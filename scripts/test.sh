@@ -7,6 +7,8 @@
 #   3. client unit tests (Vitest on jsdom)
 #   4. browser tests (playwright-core driving Debian's Chromium against the API serving the built client)
 #   5. small soak: concurrent creates, kill -9 during writes, malformed requests (bench/soak.sh --small)
+# A throwaway PostgreSQL cluster (scripts/postgres.sh) runs from before the build to the end, its connection string in
+# BLOG_TEST_POSTGRES for the suites; it is stopped and deleted however the run ends.
 # Ends with one line "N passed, N failed" summing every suite; exits non-zero when anything failed.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,6 +17,19 @@ passed=0
 failed=0
 
 bash "$root/scripts/setup.sh" || { echo "0 passed, 1 failed"; exit 1; }
+
+postgres_dir="$(mktemp -d "${TMPDIR:-/tmp}/blog-test-postgres.XXXXXX")"
+stop_postgres() {
+  local output
+  output="$(bash "$root/scripts/postgres.sh" stop "$postgres_dir" --remove 2>&1)" || echo "$output" >&2
+}
+trap 'stop_postgres; rm -rf "$logs"' EXIT
+trap 'exit 130' INT TERM
+echo "::: postgres"
+if ! BLOG_TEST_POSTGRES="$(bash "$root/scripts/postgres.sh" start "$postgres_dir")"; then
+  echo "0 passed, 1 failed"; exit 1
+fi
+export BLOG_TEST_POSTGRES
 
 # suite NAME PARSER COMMAND...: runs COMMAND (output shown and kept), adds the counts PARSER reads from it.
 # A suite that exits non-zero without reporting a failure counts one failure.
@@ -65,7 +80,10 @@ suite http line_counts bash "$root/scripts/http-smoke.sh"
 suite client-unit vitest_counts bash -c "cd '$root/web-client' && npx ng test --watch=false"
 suite client-browser node_test_counts bash -c "cd '$root/web-client' && node --test e2e/"
 suite soak line_counts bash "$root/bench/soak.sh" --small
+# The suites on PostgreSQL (BLOG_TEST_POSTGRES) go here: the .NET tests, the .http smoke files and the browser tests
+# again on the second engine, and the multi-instance suite.
 
-rm -rf "$logs"
+# Stopped before the totals line, which stays the last; the trap stops it when the run ends early.
+stop_postgres
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

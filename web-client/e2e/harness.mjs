@@ -1,4 +1,5 @@
-// Starts the real API (serving the built client) on a fresh SQLite database, and Chromium.
+// Starts the real API (serving the built client) on a fresh SQLite database, or on the database its
+// settings name, and Chromium.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -20,12 +21,13 @@ const apiDll =
 const clientDist = join(clientRoot, 'dist/browser');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function freePort() {
+/** A port nothing listens on at `host`, chosen by the kernel. */
+export function freePort(host = '127.0.0.1') {
   return new Promise((done, fail) => {
     const server = createServer();
     server.unref();
     server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(0, host, () => {
       const { port } = server.address();
       server.close(() => done(port));
     });
@@ -37,9 +39,10 @@ const STATIC_FILE_REQUEST = /Request (starting|finished) HTTP\/\S+ \w+ https?:\/
 /**
  * Runs the API until `stop()`. Its log, with a line per request, goes to e2e/artifacts/api-<port>.log
  * while it runs; `stop()` deletes the file unless `keepLog()` was called (a scenario failed) or the
- * API failed to start.
+ * API failed to start. `env` adds settings or replaces the defaults, e.g. `Blog__Database__Provider`
+ * and `ConnectionStrings__Blog` for another database, which several instances can share.
  */
-export async function startApi() {
+export async function startApi({ env = {} } = {}) {
   if (!existsSync(apiDll)) {
     throw new Error(
       `${apiDll} is missing: run "dotnet build Blog.Api -c Release" first (or set BLOG_API_DLL).`,
@@ -72,6 +75,7 @@ export async function startApi() {
       Logging__Console__FormatterOptions__SingleLine: 'true',
       Logging__Console__FormatterOptions__TimestampFormat: 'HH:mm:ss.fff ',
       Logging__Console__FormatterOptions__UseUtcTimestamp: 'true',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -127,7 +131,10 @@ export async function startApi() {
   }
   return {
     baseUrl,
+    address: `127.0.0.1:${port}`,
     stop,
+    /** The log's last 20,000 characters, for a scenario that checks what the API wrote. */
+    output: () => output,
     /** Keeps the log file after `stop()`; returns its path and its last lines, static files left out. */
     keepLog: (lines = 30) => {
       keepLog = true;
@@ -162,16 +169,17 @@ export function launchBrowser() {
  * Content-Security-Policy violation or an uncaught script error fails the scenario. A failing
  * scenario leaves in e2e/artifacts/ a screenshot of every open page, the browser's log of
  * navigations, API requests and console messages (<name>-browser.log) and the API's log; the error
- * names both logs and ends with the API log's last lines.
+ * names both logs and ends with the API log's last lines. `contextOptions` adds to or replaces the
+ * browser context's options, e.g. a `baseURL` in front of the API (a proxy) and `ignoreHTTPSErrors`.
  */
 export async function inBrowser(
   browser,
   api,
   name,
   scenario,
-  { viewport = { width: 1280, height: 800 } } = {},
+  { viewport = { width: 1280, height: 800 }, contextOptions = {} } = {},
 ) {
-  const context = await browser.newContext({ baseURL: api.baseUrl, viewport });
+  const context = await browser.newContext({ baseURL: api.baseUrl, viewport, ...contextOptions });
   context.setDefaultTimeout(15_000);
   const browserErrors = [];
   const browserLog = [];

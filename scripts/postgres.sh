@@ -105,6 +105,8 @@ fsync = on
 synchronous_commit = on
 full_page_writes = on
 logging_collector = off
+# Room for several instances' pools, and for the test suites, which run many hosts in parallel.
+max_connections = 400
 EOF
   if ((EUID == 0)); then chown "$server_user:" "$data/blog.conf"; fi
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Blog.Features.Common.Articles;
 using Blog.Features.Common.Pipeline;
 using Blog.Features.CreateArticle;
@@ -72,7 +71,7 @@ public sealed class CreateArticleTests : IAsyncLifetime
             "SELECT id AS Id, author_id AS AuthorId, title AS Title, content AS Content, created_at AS CreatedAt FROM articles");
         var row = rows.Should().ContainSingle().Subject;
         row.Should().BeEquivalentTo(new { result.Value.Id, AuthorId = _aliceId, Title = "My first post", Content = content });
-        AsUtc(row.CreatedAt).Should().Be(new DateTime(2026, 11, 26, 22, 44, 10, DateTimeKind.Utc));
+        row.CreatedAt.Should().Be(new DateTime(2026, 11, 26, 22, 44, 10, DateTimeKind.Utc));
     }
 
     [Fact]
@@ -85,8 +84,8 @@ public sealed class CreateArticleTests : IAsyncLifetime
 
         result.Value.CreatedAt.Should().Be(new DateTime(2026, 11, 26, 22, 44, 11, DateTimeKind.Utc));
         result.Value.CreatedAt.Kind.Should().Be(DateTimeKind.Utc);
-        var stored = await _host.Database.ScalarAsync<string>("SELECT created_at FROM articles WHERE id = @Id", new { result.Value.Id });
-        AsUtc(stored!).Should().Be(result.Value.CreatedAt);
+        var stored = await _host.Database.QueryAsync<DateTime>("SELECT created_at FROM articles WHERE id = @Id", new { result.Value.Id });
+        stored.Should().Equal(result.Value.CreatedAt);
     }
 
     [Fact]
@@ -194,9 +193,5 @@ public sealed class CreateArticleTests : IAsyncLifetime
 
     private Task<long> ArticleCountAsync() => _host.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles");
 
-    // The stored text is read as UTC, as the application's Dapper type handler reads it.
-    private static DateTime AsUtc(string stored) =>
-        DateTime.Parse(stored, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-
-    private sealed record StoredArticle(long Id, long AuthorId, string Title, string Content, string CreatedAt);
+    private sealed record StoredArticle(long Id, long AuthorId, string Title, string Content, DateTime CreatedAt);
 }

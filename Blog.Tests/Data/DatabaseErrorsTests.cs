@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Blog.Features.Common.Data.Sqlite;
+using Blog.Features.Common.Data;
 using Blog.Tests.Infrastructure;
 
 namespace Blog.Tests.Data;
@@ -8,10 +8,12 @@ namespace Blog.Tests.Data;
 public sealed class DatabaseErrorsTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
-    private readonly SqliteErrors _errors = new();
+
+    private IDatabaseErrors _errors = null!;
 
     public async ValueTask InitializeAsync()
     {
+        _errors = _database.GetRequiredService<IDatabaseErrors>();
         await _database.MigrateAsync();
         await _database.InsertUserAsync("ada");
     }

@@ -84,6 +84,7 @@ public sealed class OperatorTests : IAsyncLifetime
         }
 
         start.Environment["ConnectionStrings__Blog"] = _api.Database.ConnectionString;
+        start.Environment["Blog__Database__Provider"] = TestDatabase.Provider.ToString();
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         return Process.Start(start)!;
     }

@@ -30,7 +30,8 @@ public sealed class TestDatabase : IAsyncDisposable
                 server.Execute($"CREATE DATABASE {_postgresName}");
             }
 
-            ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresName }.ConnectionString;
+            // Many hosts run at once in the suite: each pool stays small.
+            ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresName, MaxPoolSize = 10 }.ConnectionString;
         }
         else
         {

@@ -2,6 +2,7 @@ using Blog.Api.Infrastructure;
 using Blog.Api.Infrastructure.Admin;
 using Blog.Api.Infrastructure.Client;
 using Blog.Api.Infrastructure.Database;
+using Blog.Api.Infrastructure.DataProtection;
 using Blog.Api.Infrastructure.Errors;
 using Blog.Api.Infrastructure.Security;
 using Blog.Api.Infrastructure.Sessions;
@@ -22,6 +23,7 @@ builder.Services
         builder.Configuration.GetConnectionString("Blog") ?? "Data Source=App_Data/blog.db",
         builder.Environment.ContentRootPath)
     .AddDatabaseHealthCheck()
+    .AddDatabaseKeyRing()
     .AddSessions(builder.Configuration)
     .AddCsrfProtection()
     .AddRateLimits(builder.Configuration)
@@ -30,7 +32,12 @@ builder.Services
     .AddBlogOpenApi();
 
 var app = builder.Build();
-await app.MigrateDatabaseAsync();
+if (!await app.MigrateDatabaseAsync())
+{
+    return 1;
+}
+
+await app.EnsureKeyAsync();
 if (AdminCommand.IsRequested(args))
 {
     return await AdminCommand.RunAsync(app.Services, args, Console.Out);

@@ -156,12 +156,12 @@ public sealed class ErrorResponseTests : IAsyncLifetime
     {
         var database = new TestDatabase();
         await using var api = new BlogApiFactory(
-            services: services => services.Replace(ServiceDescriptor.Singleton<IDbConnectionFactory>(new BrokenDatabase(database.Factory))),
+            services: services => services.Replace(ServiceDescriptor.Singleton<IDbConnectionFactory>(new BrokenSessionLookUp(database.Factory))),
             database: database);
         using var client = api.CreateApiClient();
-        await client.StartAsync();
+        await client.RegisterAsync("alice");
 
-        using var response = await client.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "alice", password = "correct horse battery staple" });
+        using var response = await client.GetAsync("/api/v1/users/current");
 
         var problem = await response.ReadProblemAsync(500, "server-error");
         (await response.Content.ReadAsStringAsync()).Should().NotContain("secret-connection-detail");
@@ -207,14 +207,21 @@ public sealed class ErrorResponseTests : IAsyncLifetime
         Statuses("/api/v1/articles/{id}", "get").Should().NotContain(["400", "413", "415", "429"]);
     }
 
-    /// <summary>Reads work (the schema is migrated at start-up); every write fails with a message that must not leak.</summary>
-    private sealed class BrokenDatabase(IDbConnectionFactory database) : IDbConnectionFactory
+    /// <summary>The database works, but the session look-up fails with a message that must not leak.</summary>
+    private sealed class BrokenSessionLookUp(IDbConnectionFactory database) : IDbConnectionFactory, IPreparedQuery
     {
         public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => database.OpenAsync(cancellationToken);
 
-        public Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) =>
+        public Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) => database.OpenForWriteAsync(cancellationToken);
+
+        public IPreparedQuery Prepare(string sql, params string[] parameterNames) => this;
+
+        public Task<T?> QueryFirstOrDefaultAsync<T>(Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] values)
+            where T : class =>
             throw new InvalidOperationException("secret-connection-detail");
 
-        public IPreparedQuery Prepare(string sql, params string[] parameterNames) => database.Prepare(sql, parameterNames);
+        public void Dispose()
+        {
+        }
     }
 }

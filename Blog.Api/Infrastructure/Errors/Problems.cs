@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Blog.Api.Infrastructure.Security;
+using Blog.Features.Common.Data;
 using Blog.Features.Common.Http;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,7 @@ public static class Problems
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         return services;
     }
 
@@ -78,4 +80,35 @@ internal sealed class BadRequestExceptionHandler : IExceptionHandler
         await Problems.WriteAsync(httpContext, badRequest.StatusCode);
         return true;
     }
+}
+
+/// <summary>
+/// While the database cannot be reached (a server restarting, a network cut), requests answer 503 with
+/// <c>Retry-After</c> rather than 500, in one warning line each instead of a stack trace; they succeed again by
+/// themselves once it is back.
+/// </summary>
+internal sealed partial class DatabaseUnavailableExceptionHandler(IDatabaseErrors errors, ILogger<DatabaseUnavailableExceptionHandler> logger) : IExceptionHandler
+{
+    private const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!errors.IsUnavailable(exception))
+        {
+            return false;
+        }
+
+        LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await httpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = ProblemType.Unavailable.ToProblemDetails("The database cannot be reached just now. Try again shortly."),
+        });
+        return true;
+    }
+
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: the database cannot be reached ({Reason})")]
+    private static partial void LogUnavailable(ILogger logger, string method, string path, string reason);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Blog.Api.Infrastructure.Sessions;
+using Blog.Features.Common.Data;
 using Blog.Features.Common.Http;
 using Blog.Features.Common.Pipeline;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,8 @@ public sealed class RateLimitOptions
 public static partial class RateLimits
 {
     /// <summary>
-    /// Fixed windows of a minute: per client address for login and register, per user for creating articles
+    /// Fixed windows of a minute: per client address for login and register, counted in the database so that the
+    /// limit holds for all instances together; per user for creating articles, counted by each instance
     /// (authentication runs first). Refusals are 429 problems with Retry-After.
     /// </summary>
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -37,20 +39,29 @@ public static partial class RateLimits
                 var refusal = new ErrorResult(Error.RateLimited("Too many requests. Try again later.", retryAfter));
                 return new ValueTask(refusal.ExecuteAsync(context.HttpContext));
             };
-            options.AddPolicy(RateLimitPolicies.Login, context => PerClientAddress(context, limits => limits.LoginPerMinute));
-            options.AddPolicy(RateLimitPolicies.Register, context => PerClientAddress(context, limits => limits.RegisterPerMinute));
+            options.AddPolicy(RateLimitPolicies.Login, context => PerClientAddressInDatabase(context, RateLimitPolicies.Login, limits => limits.LoginPerMinute));
+            options.AddPolicy(RateLimitPolicies.Register, context => PerClientAddressInDatabase(context, RateLimitPolicies.Register, limits => limits.RegisterPerMinute));
             options.AddPolicy(RateLimitPolicies.CreateArticle, context => PerUser(context, limits => limits.ArticlesPerMinute));
         });
     }
 
-    private static RateLimitPartition<string> PerClientAddress(HttpContext context, Func<RateLimitOptions, int> permitsPerMinute) =>
-        PerMinute(context, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", permitsPerMinute);
+    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static RateLimitPartition<string> PerClientAddressInDatabase(HttpContext context, string policy, Func<RateLimitOptions, int> permitsPerMinute)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var services = context.RequestServices;
+        return RateLimitPartition.Get(
+            $"{policy} {ClientAddress(context)}",
+            partition => new DatabaseWindowLimiter(
+                partition, permitsPerMinute(limits), TimeSpan.FromMinutes(1), services.GetRequiredService<IDbConnectionFactory>(), services.GetRequiredService<TimeProvider>()));
+    }
 
     // An anonymous request is refused by authorization anyway; it counts against its address meanwhile.
     private static RateLimitPartition<string> PerUser(HttpContext context, Func<RateLimitOptions, int> permitsPerMinute) =>
         SessionClaims.UserId(context.User) is { } userId
             ? PerMinute(context, "user " + userId.ToString(CultureInfo.InvariantCulture), permitsPerMinute)
-            : PerClientAddress(context, permitsPerMinute);
+            : PerMinute(context, ClientAddress(context), permitsPerMinute);
 
     private static RateLimitPartition<string> PerMinute(HttpContext context, string partition, Func<RateLimitOptions, int> permitsPerMinute)
     {

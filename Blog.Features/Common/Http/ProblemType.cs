@@ -24,6 +24,7 @@ public sealed record ProblemType(int Status, string Type, string Title)
     public static readonly ProblemType UnsupportedMediaType = new(StatusCodes.Status415UnsupportedMediaType, Base + "unsupported-media-type", "Unsupported Media Type");
     public static readonly ProblemType LockedOut = new(StatusCodes.Status429TooManyRequests, Base + "locked-out", "Too Many Requests");
     public static readonly ProblemType RateLimited = new(StatusCodes.Status429TooManyRequests, Base + "rate-limited", "Too Many Requests");
+    public static readonly ProblemType Unavailable = new(StatusCodes.Status503ServiceUnavailable, Base + "unavailable", "Service Unavailable");
     public static readonly ProblemType ServerError = new(StatusCodes.Status500InternalServerError, Base + "server-error", "An error occurred while processing your request.");
 
     /// <summary>A problem of this kind, to write as the response.</summary>

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# HTTP smoke suite: starts the built API on a free port with a fresh SQLite database, runs every
-# Blog.Api/*.http file with httpyac against it, and ends with one line "N passed, N failed".
+# HTTP smoke suite: starts the built API on a free port with a fresh database (a SQLite file, or with --postgres a new
+# database on the PostgreSQL cluster of $BLOG_TEST_POSTGRES_DIR), runs every Blog.Api/*.http file with httpyac against
+# it, and ends with one line "N passed, N failed".
 #
 # The counts are ASSERTIONS (httpyac "tests": every `?? ...` line of every request), summed over all
 # files from httpyac's --json summary: passed = successTests, failed = failedTests + erroredTests +
 # skippedTests (an assertion that could not run, e.g. because the request errored, is not a pass).
 # A file whose run produced no readable JSON summary counts as 1 failed.
 #
-# Usage: scripts/http-smoke.sh [--build]
+# Usage: scripts/http-smoke.sh [--build] [--postgres]
 #   Needs `npm ci` done at the repository root (httpyac) and Blog.Api built in Release;
 #   --build runs `dotnet build Blog.Api -c Release` first. Runnable from any directory.
 # Exit status: 0 when every assertion passed, 1 otherwise (or when the API does not start).
@@ -18,9 +19,11 @@ API_DLL="$ROOT/Blog.Api/bin/Release/net10.0/Blog.Api.dll"
 HTTPYAC="$ROOT/node_modules/.bin/httpyac"
 
 build=false
+postgres=false
 for arg in "$@"; do
   case "$arg" in
     --build) build=true ;;
+    --postgres) postgres=true ;;
     -h | --help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "http-smoke: unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
@@ -61,9 +64,16 @@ trap 'exit 130' INT TERM
 port="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')"
 base="http://127.0.0.1:$port"
 
+database=(ConnectionStrings__Blog="Data Source=$work/blog.db")
+if $postgres; then
+  : "${BLOG_TEST_POSTGRES_DIR:?--postgres needs BLOG_TEST_POSTGRES_DIR, the folder of a cluster started by scripts/postgres.sh}"
+  database=(Blog__Database__Provider=Postgres
+    ConnectionStrings__Blog="$(bash "$ROOT/scripts/postgres.sh" database "$BLOG_TEST_POSTGRES_DIR" "http_smoke_$$_$RANDOM")")
+fi
+
 # Default rate limits (20 register / 20 login a minute): the files stay under them.
 cd "$ROOT"
-env ConnectionStrings__Blog="Data Source=$work/blog.db" ASPNETCORE_ENVIRONMENT=Production \
+env "${database[@]}" ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$API_DLL" --urls "$base" >"$work/api.log" 2>&1 &
 api_pid=$!
 
@@ -84,7 +94,7 @@ if ! $healthy; then
   echo "0 passed, 1 failed"
   exit 1
 fi
-echo "http-smoke: API at $base (database $work/blog.db)"
+echo "http-smoke: API at $base ($(if $postgres; then echo PostgreSQL; else echo "SQLite $work/blog.db"; fi))"
 
 for file in "${files[@]}"; do
   name="$(basename "$file")"

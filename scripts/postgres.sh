@@ -2,12 +2,14 @@
 # A PostgreSQL cluster of its own for Blog, in one folder, with the machine's PostgreSQL tools: for the tests (a
 # throwaway one in a temporary folder) and for `scripts/run.sh --postgres` (one kept in .postgres/ of the checkout).
 #
-# Usage: scripts/postgres.sh start DIR | stop DIR [--remove] | bindir
+# Usage: scripts/postgres.sh start DIR | stop DIR [--remove] | database DIR NAME | bindir
 #   start DIR         initialises DIR when it holds no cluster yet (a superuser role "blog" with a random password,
 #                     password authentication for every connection, none trusted), listens on 127.0.0.1 only, on the
 #                     port it had when that one is still free, else on one the kernel chooses, starts the server,
 #                     creates the database "blog" and prints ONE line: the Npgsql connection string, also kept in
 #                     DIR/connection-string. Starting a running cluster prints its string again.
+#   database DIR NAME creates the database NAME on the running cluster of DIR when it is missing, and prints its
+#                     connection string (for suites that each want a database of their own).
 #   stop DIR          stops the server (fast shutdown: open sessions are ended, committed work is kept);
 #     --remove        then deletes DIR.
 #   bindir            prints the folder of the server tools (initdb, pg_ctl, postgres); fails when there is none.
@@ -171,6 +173,18 @@ start() {
   cat "$dir/connection-string"
 }
 
+create_database() {
+  local name="$1" port
+  [[ $name =~ ^[a-z_][a-z0-9_]*$ ]] || { say "a database name is lower-case letters, digits and _: $name"; exit 2; }
+  port="$(sed -n -E 's/.*Port=([0-9]+).*/\1/p' "$dir/connection-string" 2>/dev/null)"
+  [[ -n $port ]] || { say "no running cluster in $dir (start it first)"; exit 1; }
+  if [[ -z $(psql_blog "$port" postgres -tA -c "SELECT 1 FROM pg_database WHERE datname = '$name'") ]]; then
+    psql_blog "$port" postgres -c "CREATE DATABASE $name"
+  fi
+  database="$name"
+  connection_string "$port"
+}
+
 stop() {
   dir="$(cd "$dir" && pwd -P)"
   data="$dir/data"
@@ -182,6 +196,7 @@ stop() {
 command="${1:-}"
 case "$command" in
   start | stop) (($# >= 2)) || usage ;;
+  database) (($# == 3)) || usage ;;
   bindir) bindir; exit ;;
   *) usage ;;
 esac
@@ -189,7 +204,7 @@ dir="$2"
 remove=false
 if [[ $command == stop && ${3:-} == --remove ]]; then
   remove=true
-elif (($# > 2)); then
+elif [[ $command != database ]] && (($# > 2)); then
   usage
 fi
 
@@ -199,6 +214,8 @@ psql="$bin/psql"
 
 if [[ $command == start ]]; then
   start
+elif [[ $command == database ]]; then
+  create_database "$3"
 else
   if [[ -d $dir ]]; then stop; fi
   if $remove; then rm -rf "$dir"; fi

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test suite of Blog on this machine, installing what is missing first:
-#   1. .NET: handler tests per slice and HTTP contract tests (xunit.v3, real SQLite files, in-process API)
+#   1. .NET: handler tests per slice and HTTP contract tests (xunit.v3, in-process API), once on SQLite files and
+#      once on PostgreSQL (a database per test; there also the suite of two API processes on one database),
 #      then the OpenAPI document (held to the API's by a .NET test): linted with Redocly's recommended rules, and the
 #      client's types checked against it (scripts/api.sh check)
-#   2. .http smoke files run by httpyac against the API started from its build output
+#   2. .http smoke files run by httpyac against the API started from its build output, on each engine
 #   3. client unit tests (Vitest on jsdom)
 #   4. browser tests (playwright-core driving Debian's Chromium against the API serving the built client)
 #   5. small soak: concurrent creates, kill -9 during writes, malformed requests (bench/soak.sh --small)
@@ -29,7 +30,7 @@ echo "::: postgres"
 if ! BLOG_TEST_POSTGRES="$(bash "$root/scripts/postgres.sh" start "$postgres_dir")"; then
   echo "0 passed, 1 failed"; exit 1
 fi
-export BLOG_TEST_POSTGRES
+export BLOG_TEST_POSTGRES BLOG_TEST_POSTGRES_DIR="$postgres_dir"
 
 # suite NAME PARSER COMMAND...: runs COMMAND (output shown and kept), adds the counts PARSER reads from it.
 # A suite that exits non-zero without reporting a failure counts one failure.
@@ -74,14 +75,14 @@ if ! (cd "$root/web-client" && npx ng build --progress=false); then
   echo "0 passed, 1 failed"; exit 1
 fi
 
-suite dotnet dotnet_counts dotnet test --solution "$root/Blog.sln" -c Release --no-build
+suite dotnet-sqlite dotnet_counts env BLOG_TEST_ENGINE=Sqlite dotnet test --solution "$root/Blog.sln" -c Release --no-build
+suite dotnet-postgres dotnet_counts env BLOG_TEST_ENGINE=Postgres dotnet test --solution "$root/Blog.sln" -c Release --no-build
 suite openapi line_counts bash "$root/scripts/api.sh" check
-suite http line_counts bash "$root/scripts/http-smoke.sh"
+suite http-sqlite line_counts bash "$root/scripts/http-smoke.sh"
+suite http-postgres line_counts bash "$root/scripts/http-smoke.sh" --postgres
 suite client-unit vitest_counts bash -c "cd '$root/web-client' && npx ng test --watch=false"
 suite client-browser node_test_counts bash -c "cd '$root/web-client' && node --test e2e/"
 suite soak line_counts bash "$root/bench/soak.sh" --small
-# The suites on PostgreSQL (BLOG_TEST_POSTGRES) go here: the .NET tests, the .http smoke files and the browser tests
-# again on the second engine, and the multi-instance suite.
 
 # Stopped before the totals line, which stays the last; the trap stops it when the run ends early.
 stop_postgres

@@ -34,13 +34,17 @@ builder.Services
 var app = builder.Build();
 if (!await app.MigrateDatabaseAsync())
 {
+    // Disposing the host flushes the log line that says why.
+    await app.DisposeAsync();
     return 1;
 }
 
 await app.EnsureKeyAsync();
 if (AdminCommand.IsRequested(args))
 {
-    return await AdminCommand.RunAsync(app.Services, args, Console.Out);
+    var exitCode = await AdminCommand.RunAsync(app.Services, args, Console.Out);
+    await app.DisposeAsync();
+    return exitCode;
 }
 
 app.UseTransportSecurity();

@@ -14,14 +14,21 @@ public sealed class ApiClient : IDisposable
     private readonly HttpClient _http;
 
     public ApiClient(TestServer server, bool https)
+        : this(server.CreateHandler(), new Uri(https ? "https://localhost/" : "http://localhost/"))
     {
-        BaseAddress = new Uri(https ? "https://localhost/" : "http://localhost/");
-        _http = new HttpClient(new BrowserHandler(this) { InnerHandler = server.CreateHandler() }) { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>A client of a real server; browsers that share <paramref name="cookies"/> are one browser talking to several instances.</summary>
+    public ApiClient(HttpMessageHandler server, Uri baseAddress, CookieContainer? cookies = null)
+    {
+        BaseAddress = baseAddress;
+        Cookies = cookies ?? new CookieContainer();
+        _http = new HttpClient(new BrowserHandler(this) { InnerHandler = server }) { BaseAddress = BaseAddress };
     }
 
     public Uri BaseAddress { get; }
 
-    public CookieContainer Cookies { get; } = new();
+    public CookieContainer Cookies { get; }
 
     public bool EchoXsrfToken { get; set; } = true;
 

@@ -1,10 +1,16 @@
 // The deployment the README describes, for real: nginx serves the built client over HTTPS with the
 // repository's deploy/nginx/blog.conf and passes /api to the API instances; Chromium goes through
-// it, accepting the test's self-signed certificate.
+// it, accepting the test's self-signed certificate. With the PostgreSQL cluster of the test command
+// (BLOG_TEST_POSTGRES_DIR), there are two instances on one new database of it, sharing nothing
+// else; without it (node --test e2e/ on a developer's machine), one instance on its own SQLite file.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 
-import { inBrowser, launchBrowser, newUser, startApi } from './harness.mjs';
+import { inBrowser, launchBrowser, newUser, repoRoot, startApi } from './harness.mjs';
 import { nginxPath, startNginx } from './nginx.mjs';
 import { at, logOut, publish, register, signIn, visible } from './steps.mjs';
 
@@ -14,6 +20,12 @@ import { at, logOut, publish, register, signIn, visible } from './steps.mjs';
 const NGINX_ADDRESS = '127.0.0.2';
 const PROXY_ADDRESS = '127.0.0.4';
 const LOGINS_PER_MINUTE = 5;
+// The API's line for each request it answered, e.g. "Request finished HTTP/1.1 GET
+// http://127.0.0.2/api/v1/articles?limit=20 - 200 ...": the host nginx passed on, the path, the status.
+const REQUEST_FINISHED =
+  /Request finished HTTP\/\S+ \w+ https?:\/\/([^/:\s]+)[^/\s]*(\/\S*) - (\d{3})/g;
+// The API answers these with a 2xx to a signed-in browser only (anonymous, it is a 401).
+const SIGNED_IN_ONLY = /^\/api\/v1\/(users\/current|articles)(?:[/?]|$)/;
 // The security headers the API sends with the client's pages, which nginx sends when it serves them
 // itself.
 const PAGE_HEADERS = [
@@ -23,23 +35,46 @@ const PAGE_HEADERS = [
   'x-frame-options',
 ];
 
+const postgresCluster = process.env.BLOG_TEST_POSTGRES_DIR;
+const instances = postgresCluster
+  ? 'two API instances on PostgreSQL'
+  : 'one API instance on SQLite';
+
 // Without nginx, each scenario is reported as skipped, with the reason.
 const skip = nginxPath ? false : 'nginx is not installed (bash scripts/setup.sh installs it)';
 let apis = [];
 let nginx;
 let browser;
 
-describe('the client and the API behind nginx over HTTPS', () => {
+/** The settings of each instance to start: the database is all they have in common. */
+async function databasesOfInstances() {
+  if (!postgresCluster) {
+    return [{}];
+  }
+  const name = `e2e_deployment_${process.pid}_${Date.now()}`;
+  const { stdout } = await promisify(execFile)('bash', [
+    join(repoRoot, 'scripts/postgres.sh'),
+    'database',
+    postgresCluster,
+    name,
+  ]);
+  const database = { Blog__Database__Provider: 'Postgres', ConnectionStrings__Blog: stdout.trim() };
+  return [database, database];
+}
+
+describe(`the client and ${instances} behind nginx over HTTPS`, () => {
   before(async () => {
     if (skip) {
       return;
     }
-    // One instance per line: a second, on the same PostgreSQL database, is a second startApi.
     const settings = {
       Blog__ForwardedHeaders__KnownProxies: PROXY_ADDRESS,
       Blog__RateLimits__LoginPerMinute: String(LOGINS_PER_MINUTE),
     };
-    apis = [await startApi({ env: settings })];
+    // One after the other, each kept as soon as it runs, so that `after` stops it whatever fails next.
+    for (const database of await databasesOfInstances()) {
+      apis.push(await startApi({ env: { ...settings, ...database } }));
+    }
     nginx = await startNginx({
       upstreams: apis.map((api) => api.address),
       address: NGINX_ADDRESS,
@@ -53,6 +88,33 @@ describe('the client and the API behind nginx over HTTPS', () => {
     await nginx?.stop();
     await Promise.all(apis.map((api) => api.stop()));
   });
+
+  /** Where each instance's log is now. */
+  const logPositions = () => apis.map((api) => api.logPosition());
+
+  /**
+   * Fails unless every instance has answered, since `positions`, a request that only a signed-in
+   * browser gets a 2xx for: then each of them read the session cookie, which only one of them
+   * issued (sessions, and the Data Protection keys that protect the cookie, are in the database).
+   */
+  async function assertEveryInstanceServed(positions, session) {
+    const served = (index) =>
+      [...apis[index].output(positions[index]).matchAll(REQUEST_FINISHED)].some(
+        ([, host, path, status]) =>
+          host === NGINX_ADDRESS && SIGNED_IN_ONLY.test(path) && status.startsWith('2'),
+      );
+    // The API logs a request a moment after the browser has its answer.
+    const deadline = Date.now() + 5_000;
+    while (!apis.every((_, index) => served(index)) && Date.now() < deadline) {
+      await sleep(100);
+    }
+    for (const [index, api] of apis.entries()) {
+      assert.ok(
+        served(index),
+        `instance ${index + 1} of ${apis.length} (${api.address}) answered ${session} through nginx`,
+      );
+    }
+  }
 
   function scenario(name, body) {
     test(name, { timeout: 120_000, skip }, async () => {
@@ -104,6 +166,7 @@ describe('the client and the API behind nginx over HTTPS', () => {
       'the API sends HSTS: it knows the request came over HTTPS',
     );
 
+    const beforeRegistering = logPositions();
     await register(page, user);
     const session = (await context.cookies()).find((cookie) =>
       cookie.name.endsWith('blog_session'),
@@ -114,17 +177,20 @@ describe('the client and the API behind nginx over HTTPS', () => {
     assert.equal(session.httpOnly, true);
 
     const id = await publish(page, 'Served by nginx', 'Through the reverse proxy, over HTTPS.');
+    await assertEveryInstanceServed(beforeRegistering, 'the session begun by registering');
     await logOut(page);
     assert.equal(
       (await context.cookies()).some((cookie) => cookie.name.endsWith('blog_session')),
       false,
       'signing out removes the session cookie',
     );
+    const beforeSigningIn = logPositions();
     await signIn(page, user.username, user.password);
     await at(page, '/articles');
     await page.getByRole('link', { name: 'Served by nginx' }).click();
     await at(page, `/articles/${id}`);
     await visible(page.getByText('Through the reverse proxy, over HTTPS.'));
+    await assertEveryInstanceServed(beforeSigningIn, 'the session begun by signing in');
   });
 
   scenario('plain HTTP is sent to HTTPS, and the built files are kept', async (page) => {
@@ -189,8 +255,12 @@ describe('the client and the API behind nginx over HTTPS', () => {
     }
     assert.equal(status, 429, `more than ${LOGINS_PER_MINUTE} logins a minute are refused`);
 
-    const refusal = /Rate limit refused \/api\/v1\/login from (\S+)/.exec(apis[0].output());
-    assert.ok(refusal, 'the API logs the refusal with the address it counted');
+    // nginx spreads the attempts over the instances: a refusal within LOGINS_PER_MINUTE + 1 of them
+    // shows that the instances count them together, and it may come from any of them.
+    const refusal = /Rate limit refused \/api\/v1\/login from (\S+)/.exec(
+      apis.map((api) => api.output()).join('\n'),
+    );
+    assert.ok(refusal, 'an instance logs the refusal with the address it counted');
     const counted = refusal[1];
     const seenByNginx = (await nginx.accessLog())
       .split('\n')

@@ -80,12 +80,17 @@ export async function startApi({ env = {} } = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  // Characters logged since the start; `output` holds the last 20,000 of them.
+  let logged = 0;
   const keep = (chunk) => {
     log.write(chunk);
+    logged += chunk.length;
     output = (output + chunk).slice(-20_000);
   };
-  api.stdout.on('data', keep);
-  api.stderr.on('data', keep);
+  for (const stream of [api.stdout, api.stderr]) {
+    stream.setEncoding('utf8');
+    stream.on('data', keep);
+  }
   let exitCode = null;
   const exited = new Promise((done) =>
     api.once('exit', (code, signal) => done((exitCode = code ?? signal))),
@@ -133,8 +138,24 @@ export async function startApi({ env = {} } = {}) {
     baseUrl,
     address: `127.0.0.1:${port}`,
     stop,
-    /** The log's last 20,000 characters, for a scenario that checks what the API wrote. */
-    output: () => output,
+    /** Where the log is now: what `output(since)` reads from. */
+    logPosition: () => logged,
+    /**
+     * For a scenario that checks what the API wrote: the log's last 20,000 characters, or, given a
+     * `logPosition()`, what it wrote since then (an error when that no longer fits in them).
+     */
+    output: (since) => {
+      if (since === undefined) {
+        return output;
+      }
+      const written = logged - since;
+      if (written > output.length) {
+        throw new Error(
+          `The API wrote ${written} characters since then; only the last ${output.length} are kept`,
+        );
+      }
+      return output.slice(output.length - written);
+    },
     /** Keeps the log file after `stop()`; returns its path and its last lines, static files left out. */
     keepLog: (lines = 30) => {
       keepLog = true;

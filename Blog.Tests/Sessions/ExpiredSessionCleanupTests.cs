@@ -40,4 +40,16 @@ public sealed class ExpiredSessionCleanupTests : IAsyncLifetime
         (await _database.QueryAsync<string>("SELECT id FROM sessions")).Should().BeEquivalentTo("live");
         (await _database.QueryAsync<string>("SELECT identifier FROM login_failures")).Should().BeEquivalentTo("LOCKED", "COUNTING");
     }
+
+    [Fact]
+    public async Task While_another_instance_cleans_this_one_skips_the_round()
+    {
+        var locks = _database.GetRequiredService<IDatabaseLocks>();
+        await using (await locks.AcquireAsync("expired-rows-cleanup", CancellationToken.None))
+        {
+            await new ExpiredSessionCleanup(_database.Factory, locks, _clock, NullLogger<ExpiredSessionCleanup>.Instance).DeleteExpiredAsync(CancellationToken.None);
+        }
+
+        (await _database.ScalarAsync<long>("SELECT COUNT(*) FROM sessions")).Should().Be(3);
+    }
 }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Blog.Api.Infrastructure.Security;
 using Blog.Features.Common.Users;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Api.Infrastructure.Sessions;

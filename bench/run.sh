@@ -26,6 +26,8 @@ SCALE_DURATION=${BENCH_SCALE_DURATION:-3}
 SCALE_ROUNDS=${BENCH_SCALE_ROUNDS:-5}
 SPREAD=${BENCH_SPREAD:-1}
 PASSWORD=bench-password-1
+# The login scenario signs in as bench1..bench100 at random (see wrk/login.lua); bench1 alone writes the articles.
+LOGIN_USERS=100
 CORES=$(nproc)
 
 WORK=$(mktemp -d /tmp/blog-bench.XXXXXX)
@@ -180,9 +182,9 @@ fi
 build
 
 
-log "seeding $ARTICLES articles for one author"
+log "seeding $ARTICLES articles for one author, $LOGIN_USERS users"
 MAIN_DB="$WORK/main.db"
-seeder seed --db "$MAIN_DB" --articles "$ARTICLES" --authors 1 >&2
+seeder seed --db "$MAIN_DB" --articles "$ARTICLES" --authors 1 --users "$LOGIN_USERS" >&2
 
 BLOG_PORT=$(free_port) || die "no free port"
 cp "$MAIN_DB" "$WORK/blog.db"
@@ -282,7 +284,8 @@ time_hash() {
 HASH_PARALLEL=$(seeder hash-time --count 5 --threads "$CORES" | tail -1)
 log "all cores hashing at once: $HASH_PARALLEL"
 preflight 200 POST "$BLOG/api/v1/login" "$ANON_COOKIE" "$ANON_XSRF" "{\"usernameOrEmail\":\"bench1\",\"password\":\"$PASSWORD\"}"
-scenario login "POST login" login.lua no "BENCH_COOKIE=$ANON_COOKIE" "BENCH_XSRF=$ANON_XSRF" "BENCH_PASSWORD=$PASSWORD"
+scenario login "POST login ($LOGIN_USERS accounts)" login.lua no "BENCH_COOKIE=$ANON_COOKIE" "BENCH_XSRF=$ANON_XSRF" \
+  "BENCH_PASSWORD=$PASSWORD" "BENCH_USERS=$LOGIN_USERS"
 settle "$BLOG_PID"
 time_hash
 HASH_MS=$(printf '%s\n' "${HASH_TIMES[@]}" | awk '{ sum += $1 } END { printf "%.2f", sum / NR }')

@@ -1,16 +1,20 @@
 // Soak: the checks bench/soak.sh runs against a live Blog.Api. Every check prints one line, "PASS name: detail" or
-// "FAIL name: detail"; soak.sh counts them. Commands:
+// "FAIL name: detail"; soak.sh counts them. DB is the database the API writes to, read directly: --db PATH (a SQLite
+// file) or --postgres CONNECTION (an Npgsql connection string). Commands:
 //
-//   creates   --url U --db PATH --clients 50 --count N     N concurrent creates from signed-in clients; 201s = rows
+//   creates   --url U DB --clients 50 --count N             N concurrent creates from signed-in clients; 201s = rows
 //   writes    --url U --ids FILE [--clients 8] [--seconds 60]  sustained creates until the server goes away (kill -9)
-//   verify    --url U --db PATH --ids FILE                 after the restart: every id answered 201 is stored, file ok
-//   malformed --url U --pid PID --count M [--seed S]       abusive requests: no 5xx, still healthy, RSS back down
+//   verify    --url U DB --ids FILE                         after the restart: every id answered 201 is stored, the
+//                                                           engine's own consistency check passes
+//   malformed --url U --pid PID --count M [--seed S]        abusive requests: no 5xx, still healthy, RSS back down
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 var command = args.Length > 0 ? args[0] : "";
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -28,13 +32,13 @@ try
     switch (command)
     {
         case "creates":
-            await Checks.Creates(Opt("url"), Opt("db"), IntOpt("clients", 50), IntOpt("count", 1000));
+            await Checks.Creates(Opt("url"), Store.From(options), IntOpt("clients", 50), IntOpt("count", 1000));
             break;
         case "writes":
             await Checks.Writes(Opt("url"), Opt("ids"), IntOpt("clients", 8), IntOpt("seconds", 60));
             break;
         case "verify":
-            await Checks.Verify(Opt("url"), Opt("db"), Opt("ids"));
+            await Checks.Verify(Opt("url"), Store.From(options), Opt("ids"));
             break;
         case "malformed":
             await Malformed.Run(Opt("url"), IntOpt("pid", 0), IntOpt("count", 1000), IntOpt("seed", Environment.TickCount));
@@ -139,32 +143,10 @@ internal static class Checks
         return clients;
     }
 
-    private static SqliteConnection Open(string db)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
-
-    private static HashSet<long> StoredIds(string db)
-    {
-        using var connection = Open(db);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM articles";
-        using var reader = command.ExecuteReader();
-        var ids = new HashSet<long>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return ids;
-    }
-
     /// <summary>(a) N creates from signed-in clients at once: as many rows as 201 answers, the same ids, no 5xx.</summary>
-    public static async Task Creates(string url, string db, int clientCount, int count)
+    public static async Task Creates(string url, Store store, int clientCount, int count)
     {
-        var before = StoredIds(db);
+        var before = store.StoredIds();
         var clients = await RegisterMany(url, "soak", clientCount);
         var ids = new ConcurrentBag<long>();
         var statuses = new ConcurrentDictionary<int, int>();
@@ -192,7 +174,7 @@ internal static class Checks
             client.Dispose();
         }
 
-        var created = StoredIds(db);
+        var created = store.StoredIds();
         created.ExceptWith(before);
         var answered = ids.ToHashSet();
         var summary = string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Value}×{s.Key}")) + (errors > 0 ? $", {errors} connection errors" : "");
@@ -247,8 +229,8 @@ internal static class Checks
         Report.Check("kill-writes-no-5xx", statuses.Keys.All(s => s < 500), summary);
     }
 
-    /// <summary>(b, after the restart) every article answered 201 before the kill is stored; integrity_check is ok.</summary>
-    public static async Task Verify(string url, string db, string idsFile)
+    /// <summary>(b, after the restart) every article answered 201 before the kill is stored; the engine's check passes.</summary>
+    public static async Task Verify(string url, Store store, string idsFile)
     {
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
         using (var health = await http.GetAsync("/health"))
@@ -257,24 +239,106 @@ internal static class Checks
         }
 
         var answered = (await File.ReadAllLinesAsync(idsFile)).Where(line => line.Length > 0).Select(long.Parse).ToList();
-        var stored = StoredIds(db);
+        var stored = store.StoredIds();
         var missing = answered.Where(id => !stored.Contains(id)).ToList();
         Report.Check("kill-no-lost-201", missing.Count == 0,
-            $"{answered.Count} ids answered 201 before the kill, {missing.Count} missing{(missing.Count > 0 ? $" (e.g. {string.Join(", ", missing.Take(5))})" : "")}; {stored.Count} rows in the file");
+            $"{answered.Count} ids answered 201 before the kill, {missing.Count} missing{(missing.Count > 0 ? $" (e.g. {string.Join(", ", missing.Take(5))})" : "")}; {stored.Count} rows stored");
 
-        using var connection = Open(db);
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check";
-        var result = string.Join("; ", ReadAll(command));
-        Report.Check("kill-integrity-check", result == "ok", $"PRAGMA integrity_check: {result}");
+        var (check, problems) = store.CheckIntegrity();
+        Report.Check("kill-integrity-check", problems.Count == 0, $"{check}: {(problems.Count == 0 ? "ok" : string.Join("; ", problems.Take(5)))}");
+    }
+}
+
+/// <summary>The database the API writes to, read directly.</summary>
+internal abstract class Store
+{
+    public static Store From(IReadOnlyDictionary<string, string> options) =>
+        (options.GetValueOrDefault("db"), options.GetValueOrDefault("postgres")) switch
+        {
+            ({ } db, null) => new SqliteStore(db),
+            (null, { } connectionString) => new PostgresStore(connectionString),
+            _ => throw new ArgumentException("give either --db PATH (SQLite) or --postgres CONNECTION (PostgreSQL)"),
+        };
+
+    public HashSet<long> StoredIds()
+    {
+        var ids = new HashSet<long>();
+        foreach (var id in Query("SELECT id FROM articles", reader => reader.GetInt64(0)))
+        {
+            ids.Add(id);
+        }
+
+        return ids;
     }
 
-    private static IEnumerable<string> ReadAll(SqliteCommand command)
+    /// <summary>The engine's own consistency check: its name, and what it found wrong (nothing when the database is sound).</summary>
+    public abstract (string Check, IReadOnlyList<string> Problems) CheckIntegrity();
+
+    protected List<T> Query<T>(string sql, Func<DbDataReader, T> read)
     {
+        using var connection = Connection();
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
         using var reader = command.ExecuteReader();
+        var rows = new List<T>();
         while (reader.Read())
         {
-            yield return reader.GetString(0);
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A new connection, not pooled: each check reads the database as it is now.</summary>
+    protected abstract DbConnection Connection();
+}
+
+internal sealed class SqliteStore(string path) : Store
+{
+    public override (string Check, IReadOnlyList<string> Problems) CheckIntegrity() =>
+        ("PRAGMA integrity_check", Query("PRAGMA integrity_check", reader => reader.GetString(0)).Where(line => line != "ok").ToList());
+
+    protected override DbConnection Connection() =>
+        new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+}
+
+/// <summary>
+/// PostgreSQL survives a client killed mid-transaction by design; what is checked is that it did: amcheck (contrib,
+/// installed into the database here) verifies every table's heap, and every B-tree index against its table.
+/// </summary>
+internal sealed class PostgresStore(string connectionString) : Store
+{
+    private const string HeapCheckSql = """
+        SELECT c.relname, v.msg
+        FROM pg_class c LEFT JOIN LATERAL verify_heapam(c.oid) v ON TRUE
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
+        """;
+
+    // bt_index_check raises an error on the first corruption it finds.
+    private const string IndexCheckSql = """
+        SELECT c.relname, bt_index_check(c.oid, TRUE)::text
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+        WHERE c.relnamespace = 'public'::regnamespace AND am.amname = 'btree'
+        """;
+
+    public override (string Check, IReadOnlyList<string> Problems) CheckIntegrity()
+    {
+        try
+        {
+            Query("CREATE EXTENSION IF NOT EXISTS amcheck", _ => 0);
+            var indexes = Query(IndexCheckSql, reader => reader.GetString(0));
+            var heap = Query(HeapCheckSql, reader => (Table: reader.GetString(0), Problem: reader.IsDBNull(1) ? null : reader.GetString(1)));
+            var tables = heap.Select(row => row.Table).Distinct().Count();
+            return ($"amcheck of {tables} tables (verify_heapam) and {indexes.Count} B-tree indexes (bt_index_check, heapallindexed)",
+                heap.Where(row => row.Problem is not null).Select(row => $"{row.Table}: {row.Problem}").ToList());
+        }
+        catch (PostgresException corrupt) when (corrupt.SqlState.StartsWith("XX", StringComparison.Ordinal))
+        {
+            return ("amcheck", [corrupt.MessageText]);
         }
     }
+
+    protected override DbConnection Connection() =>
+        new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
 }

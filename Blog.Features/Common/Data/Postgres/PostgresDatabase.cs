@@ -12,7 +12,18 @@ public static class PostgresDatabase
     public static IServiceCollection AddPostgresDatabase(this IServiceCollection services, string connectionString)
     {
         // Made by the container, so that disposing it closes the pool's connections.
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            // The slices' statements are few and run constantly: prepared once per connection, PostgreSQL skips
+            // parsing and planning them on every request. A connection string that sets its own value keeps it.
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            {
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            }
+
+            return builder.Build();
+        });
         services.AddSingleton<IDbConnectionFactory, PostgresConnectionFactory>();
         services.AddSingleton<IDatabaseErrors, PostgresErrors>();
         services.AddSingleton<IDatabaseLocks, PostgresLocks>();

@@ -2,7 +2,7 @@
 // the foreground, as an unprivileged user, with everything under a temporary folder and a
 // self-signed certificate made here.
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chown, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,6 +55,9 @@ export async function startNginx({ upstreams, address, proxyBind }) {
     ...['-subj', '/CN=blog-e2e', '-addext', `subjectAltName=IP:${address}`],
     ...['-keyout', key, '-out', certificate],
   ]);
+  // A copy in the prefix: nginx may run as nobody, who cannot always enter the checkout (a clone in a 0700 folder).
+  const servedClient = join(prefix, 'client');
+  await cp(clientDist, servedClient, { recursive: true });
   const site = renderSite(await readFile(siteTemplate, 'utf8'), {
     BLOG_SERVER_NAME: address,
     BLOG_PUBLIC_ORIGIN: origin,
@@ -62,7 +65,7 @@ export async function startNginx({ upstreams, address, proxyBind }) {
     BLOG_HTTP_LISTEN: `${address}:${httpPort}`,
     BLOG_TLS_CERTIFICATE: certificate,
     BLOG_TLS_CERTIFICATE_KEY: key,
-    BLOG_CLIENT_ROOT: clientDist,
+    BLOG_CLIENT_ROOT: servedClient,
     BLOG_API_SERVERS: upstreams.map((upstream) => `server ${upstream};`).join(' '),
     BLOG_PROXY_BIND: proxyBind,
   });

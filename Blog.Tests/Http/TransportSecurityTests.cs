@@ -53,8 +53,24 @@ public sealed class TransportSecurityTests : IAsyncLifetime
         (await SendAsync("POST", "/api/v1/login", from: Stranger, forwardedFor: "203.0.113.4")).Response.StatusCode.Should().Be(429);
     }
 
+    [Fact]
+    public async Task An_IPv6_client_counts_by_its_64_prefix_for_the_per_address_limits()
+    {
+        await using var api = new BlogApiFactory(new() { ["Blog:RateLimits:LoginPerMinute"] = "1" });
+        Task<HttpContext> LoginFrom(string address) => SendAsync(api, "POST", "/api/v1/login", IPAddress.Parse(address));
+
+        (await LoginFrom("2001:db8:1:2::1")).Response.StatusCode.Should().Be(400);
+        (await LoginFrom("2001:db8:1:2:ffff:ffff:ffff:fffe")).Response.StatusCode.Should().Be(429, "the same /64");
+        (await LoginFrom("2001:db8:1:3::1")).Response.StatusCode.Should().Be(400, "another /64");
+        (await LoginFrom("::ffff:203.0.113.7")).Response.StatusCode.Should().Be(400);
+        (await LoginFrom("203.0.113.7")).Response.StatusCode.Should().Be(429, "an IPv4 address mapped into IPv6 is that IPv4 address");
+    }
+
     private Task<HttpContext> SendAsync(string method, string path, IPAddress from, string scheme = "http", string? forwardedProto = null, string? forwardedFor = null) =>
-        _api.Server.SendAsync(context =>
+        SendAsync(_api, method, path, from, scheme, forwardedProto, forwardedFor);
+
+    private static Task<HttpContext> SendAsync(BlogApiFactory api, string method, string path, IPAddress from, string scheme = "http", string? forwardedProto = null, string? forwardedFor = null) =>
+        api.Server.SendAsync(context =>
         {
             context.Request.Method = method;
             context.Request.Scheme = scheme;

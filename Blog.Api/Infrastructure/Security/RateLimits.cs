@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Blog.Api.Infrastructure.Sessions;
 using Blog.Features.Common.Data;
@@ -45,7 +46,31 @@ public static partial class RateLimits
         });
     }
 
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// The address a client is counted by. An IPv6 client counts by its /64: one host commonly holds a whole /64 and
+    /// could otherwise take a fresh address for every request. IPv4 (also IPv4 mapped into IPv6) counts as is.
+    /// </summary>
+    private static string ClientAddress(HttpContext context)
+    {
+        if (context.Connection.RemoteIpAddress is not { } address)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 
     private static RateLimitPartition<string> PerClientAddressInDatabase(HttpContext context, string policy, Func<RateLimitOptions, int> permitsPerMinute)
     {

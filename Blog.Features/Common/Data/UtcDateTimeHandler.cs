@@ -15,9 +15,19 @@ public sealed class UtcDateTimeHandler : SqlMapper.TypeHandler<DateTime>
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
-    /// <summary>Dapper's own DateTime mapping takes precedence over handlers for parameters until it is removed.</summary>
+    private static int _registered;
+
+    /// <summary>
+    /// Dapper's own DateTime mapping takes precedence over handlers for parameters until it is removed. Once per
+    /// process: registering again while another host queries would open a moment without the handler.
+    /// </summary>
     public static void Register()
     {
+        if (Interlocked.Exchange(ref _registered, 1) == 1)
+        {
+            return;
+        }
+
         SqlMapper.RemoveTypeMap(typeof(DateTime));
         SqlMapper.RemoveTypeMap(typeof(DateTime?));
         SqlMapper.AddTypeHandler(new UtcDateTimeHandler());

@@ -22,7 +22,7 @@ builder.Services
         builder.Configuration.GetValue("Blog:Database:Provider", DatabaseProvider.Sqlite),
         builder.Configuration.GetConnectionString("Blog") ?? "Data Source=App_Data/blog.db",
         builder.Environment.ContentRootPath)
-    .AddDatabaseHealthCheck()
+    .AddDatabaseHosting()
     .AddDatabaseKeyRing()
     .AddSessions(builder.Configuration)
     .AddCsrfProtection()

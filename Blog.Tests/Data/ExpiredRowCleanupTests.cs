@@ -1,12 +1,12 @@
-using Blog.Api.Infrastructure.Sessions;
+using Blog.Api.Infrastructure.Database;
 using Blog.Features.Common.Data;
 using Blog.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Blog.Tests.Sessions;
+namespace Blog.Tests.Data;
 
 /// <summary>Neither sessions nor sign-in attempt counts grow without bound.</summary>
-public sealed class ExpiredSessionCleanupTests : IAsyncLifetime
+public sealed class ExpiredRowCleanupTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
     private readonly TestClock _clock = new();
@@ -35,7 +35,7 @@ public sealed class ExpiredSessionCleanupTests : IAsyncLifetime
     [Fact]
     public async Task Deletes_expired_sessions_and_forgotten_attempt_counts_and_keeps_the_rest()
     {
-        await new ExpiredSessionCleanup(_database.Factory, _database.GetRequiredService<IDatabaseLocks>(), _clock, NullLogger<ExpiredSessionCleanup>.Instance).DeleteExpiredAsync(CancellationToken.None);
+        await new ExpiredRowCleanup(_database.Factory, _database.GetRequiredService<IDatabaseLocks>(), _clock, NullLogger<ExpiredRowCleanup>.Instance).DeleteExpiredAsync(CancellationToken.None);
 
         (await _database.QueryAsync<string>("SELECT id FROM sessions")).Should().BeEquivalentTo("live");
         (await _database.QueryAsync<string>("SELECT identifier FROM login_failures")).Should().BeEquivalentTo("LOCKED", "COUNTING");
@@ -47,7 +47,7 @@ public sealed class ExpiredSessionCleanupTests : IAsyncLifetime
         var locks = _database.GetRequiredService<IDatabaseLocks>();
         await using (await locks.AcquireAsync("expired-rows-cleanup", CancellationToken.None))
         {
-            await new ExpiredSessionCleanup(_database.Factory, locks, _clock, NullLogger<ExpiredSessionCleanup>.Instance).DeleteExpiredAsync(CancellationToken.None);
+            await new ExpiredRowCleanup(_database.Factory, locks, _clock, NullLogger<ExpiredRowCleanup>.Instance).DeleteExpiredAsync(CancellationToken.None);
         }
 
         (await _database.ScalarAsync<long>("SELECT COUNT(*) FROM sessions")).Should().Be(3);

@@ -5,12 +5,16 @@ using Npgsql;
 
 namespace Blog.Api.Infrastructure.Database;
 
-/// <summary>The host's hooks into the database that AddBlogFeatures sets up: the health check and the schema at start-up.</summary>
+/// <summary>
+/// The host's hooks into the database that AddBlogFeatures sets up: the health check, the expired-row cleanup and
+/// the schema at start-up.
+/// </summary>
 public static partial class DatabaseExtensions
 {
-    public static IServiceCollection AddDatabaseHealthCheck(this IServiceCollection services)
+    public static IServiceCollection AddDatabaseHosting(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHostedService<ExpiredRowCleanup>();
         return services;
     }
 

@@ -1,14 +1,14 @@
 using Blog.Features.Common.Data;
 using Dapper;
 
-namespace Blog.Api.Infrastructure.Sessions;
+namespace Blog.Api.Infrastructure.Database;
 
 /// <summary>
 /// Deletes expired session rows, forgotten sign-in attempt counts and past rate-limit windows every few minutes, so
 /// that no table grows without bound; expired rows are already ignored when read. With several instances on one
 /// database, one of them cleans at a time and the others skip that round.
 /// </summary>
-public sealed partial class ExpiredSessionCleanup(IDbConnectionFactory database, IDatabaseLocks locks, TimeProvider clock, ILogger<ExpiredSessionCleanup> logger) : BackgroundService
+public sealed partial class ExpiredRowCleanup(IDbConnectionFactory database, IDatabaseLocks locks, TimeProvider clock, ILogger<ExpiredRowCleanup> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 

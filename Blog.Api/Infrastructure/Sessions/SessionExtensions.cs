@@ -14,7 +14,6 @@ public static class SessionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<ISessions, HttpSessions>();
-        services.AddHostedService<ExpiredSessionCleanup>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {

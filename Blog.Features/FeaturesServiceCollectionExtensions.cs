@@ -1,3 +1,4 @@
+using Blog.Features.Common.Articles;
 using Blog.Features.Common.Data;
 using Blog.Features.Common.Pipeline;
 using Blog.Features.Common.Users;
@@ -13,7 +14,7 @@ public static class FeaturesServiceCollectionExtensions
     /// The use cases: the mediator with its pipeline and the validators, the database the handlers query
     /// (<paramref name="provider"/>'s engine at <paramref name="connectionString"/>; a relative SQLite file name is
     /// resolved against <paramref name="contentRoot"/>),
-    /// passwords, the mappings, and the services each slice adds itself (<see cref="IFeatureServices"/>). The host
+    /// passwords, the Markdown renderer, the mappings, and the services each slice adds itself (<see cref="IFeatureServices"/>). The host
     /// adds <see cref="ICurrentUser"/>.
     /// </summary>
     public static IServiceCollection AddBlogFeatures(this IServiceCollection services, DatabaseProvider provider, string connectionString, string contentRoot)
@@ -21,6 +22,7 @@ public static class FeaturesServiceCollectionExtensions
         services.AddPipeline();
         services.AddDatabase(provider, connectionString, contentRoot);
         services.AddPasswords();
+        services.AddArticleRendering();
         services.AddSingleton(Mappings());
         services.TryAddSingleton(TimeProvider.System);
         foreach (var slice in Slices.Create<IFeatureServices>())

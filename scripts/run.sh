@@ -2,7 +2,7 @@
 # Runs the product: installs what is missing, builds the Angular client when its sources changed, and starts the
 # API serving it at http://localhost:5000 on the SQLite file Blog.Api/App_Data/blog.db (created with its schema on
 # first start). Arguments go to the API, e.g. --urls http://localhost:8080, or an account command such as
-# "users deactivate NAME" instead of the server.
+# "users deactivate NAME" or the operator command "articles rerender" instead of the server.
 #   --postgres  runs it on PostgreSQL instead: on ConnectionStrings__Blog when it is set, else on a cluster of its own
 #               in .postgres/ of the checkout (scripts/postgres.sh), started when needed and left running for the
 #               next run (stop it with 'bash scripts/postgres.sh stop .postgres'). Not passed on to the API.

@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Blog.Features.GetArticle;
@@ -14,14 +15,26 @@ internal sealed class GetArticleEndpoint : IEndpoint
     public const string Name = "GetArticle";
 
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/articles/{id:long}", async Task<Results<Ok<ArticleResponse>, ErrorResult>> (long id, ISender sender, CancellationToken cancellationToken) =>
+        api.MapGet("/articles/{id:long}", async Task<Results<Ok<ArticleResponse>, StatusCodeHttpResult, ErrorResult>> (
+                long id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ISender sender, HttpContext httpContext) =>
             {
-                var result = await sender.Send(new GetArticleRequest(id), cancellationToken);
-                return result.ToHttpResult(TypedResults.Ok);
+                var result = await sender.Send(new GetArticleRequest(id), httpContext.RequestAborted);
+                return result.IsSuccess
+                    ? Answer(result.Value, EntityTags.Read(ifNoneMatch), httpContext.Response)
+                    : new ErrorResult(result.Error!);
             })
             .WithName(Name)
             .WithTags("Articles")
-            .WithSummary("One of the signed-in user's own articles.")
+            .WithSummary("One of the signed-in user's own articles, with its version as the ETag; 304 when If-None-Match names it.")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static Results<Ok<ArticleResponse>, StatusCodeHttpResult, ErrorResult> Answer(ArticleResponse article, Precondition ifNoneMatch, HttpResponse response)
+    {
+        response.Headers.ETag = EntityTags.Format(article.Version);
+        return ifNoneMatch.MatchesWeakly(article.Version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(article);
+    }
 }

@@ -14,11 +14,9 @@ internal sealed class GetArticleHandler(IDbConnectionFactory database, ICurrentU
     internal const string NoSuchArticle = "No such article.";
 
     // The author is part of the key: no row for another user's article, so no way to tell it exists.
-    internal const string Sql = """
-        SELECT a.id AS Id, a.title AS Title, a.content AS Content, a.created_at AS CreatedAt,
-               a.author_id AS AuthorId, u.username AS AuthorUsername
-        FROM articles a
-        JOIN users u ON u.id = a.author_id
+    internal const string Sql = $"""
+        SELECT {ArticleSql.Columns}
+        {ArticleSql.From}
         WHERE a.id = @Id AND a.author_id = @AuthorId
         """;
 

@@ -14,11 +14,9 @@ internal sealed class ListArticlesHandler(IDbConnectionFactory database, ICurren
 {
     // Keyset pagination on the (author_id, id DESC) index: every page costs the same, however deep.
     // One row beyond the page tells whether there is a next one.
-    internal const string Sql = """
-        SELECT a.id AS Id, a.title AS Title, a.content AS Content, a.created_at AS CreatedAt,
-               a.author_id AS AuthorId, u.username AS AuthorUsername
-        FROM articles a
-        JOIN users u ON u.id = a.author_id
+    internal const string Sql = $"""
+        SELECT {ArticleSql.Columns}
+        {ArticleSql.From}
         WHERE a.author_id = @AuthorId AND a.id < @Before
         ORDER BY a.id DESC
         LIMIT @Take

@@ -39,7 +39,8 @@ public sealed class GetArticleTests : IAsyncLifetime
 
         result.IsSuccess.Should().BeTrue();
         result.Value.Should().BeEquivalentTo(new ArticleResponse(
-            created.Id, "A title", "<p>Content</p> & more", new DateTime(2026, 11, 26, 22, 44, 10, DateTimeKind.Utc), new AuthorResponse(_aliceId, "alice")));
+            created.Id, "A title", "<p>Content</p> & more", "<p>&lt;p&gt;Content&lt;/p&gt; &amp; more</p>\n",
+            new DateTime(2026, 11, 26, 22, 44, 10, DateTimeKind.Utc), null, new AuthorResponse(_aliceId, "alice"), 1));
         result.Value.CreatedAt.Kind.Should().Be(DateTimeKind.Utc);
     }
 

@@ -38,6 +38,9 @@ public sealed class OpenApiTests(OpenApiTests.ServedDocument served) : IClassFix
             ["GET /api/v1/articles"] = "Articles",
             ["POST /api/v1/articles"] = "Articles",
             ["GET /api/v1/articles/{id}"] = "Articles",
+            ["PUT /api/v1/articles/{id}"] = "Articles",
+            ["DELETE /api/v1/articles/{id}"] = "Articles",
+            ["POST /api/v1/articles/preview"] = "Articles",
         });
         Document.GetProperty("tags").EnumerateArray().Should().OnlyContain(tag => !string.IsNullOrWhiteSpace(tag.GetProperty("description").GetString()));
     }
@@ -64,6 +67,9 @@ public sealed class OpenApiTests(OpenApiTests.ServedDocument served) : IClassFix
     [InlineData("POST /api/v1/articles", """[{"sessionCookie":["author"],"csrfHeader":[]}]""")]
     [InlineData("GET /api/v1/articles/{id}", """[{"sessionCookie":[]}]""")]
     [InlineData("GET /api/v1/articles", """[{"sessionCookie":[]}]""")]
+    [InlineData("PUT /api/v1/articles/{id}", """[{"sessionCookie":["author"],"csrfHeader":[]}]""")]
+    [InlineData("DELETE /api/v1/articles/{id}", """[{"sessionCookie":["author"],"csrfHeader":[]}]""")]
+    [InlineData("POST /api/v1/articles/preview", """[{"sessionCookie":[],"csrfHeader":[]}]""")]
     public void Each_operation_requires_the_session_its_request_declares_and_the_CSRF_header_on_unsafe_methods(string operation, string security) =>
         JsonSerializer.Serialize(Operations().Single(candidate => candidate.Key == operation).Value.GetProperty("security")).Should().Be(security);
 
@@ -77,7 +83,7 @@ public sealed class OpenApiTests(OpenApiTests.ServedDocument served) : IClassFix
         var schemas = Document.GetProperty("components").GetProperty("schemas");
 
         Strings(schemas.GetProperty("User").GetProperty("required")).Should().BeEquivalentTo("id", "username", "email", "roles");
-        Strings(schemas.GetProperty("Article").GetProperty("required")).Should().BeEquivalentTo("id", "title", "content", "createdAt", "author");
+        Strings(schemas.GetProperty("Article").GetProperty("required")).Should().BeEquivalentTo("id", "title", "content", "contentHtml", "createdAt", "updatedAt", "author");
         JsonSerializer.Serialize(schemas.GetProperty("Article").GetProperty("properties").GetProperty("id").GetProperty("type")).Should().Be("\"integer\"");
         JsonSerializer.Serialize(schemas.GetProperty("ArticlePage").GetProperty("properties").GetProperty("nextCursor").GetProperty("type")).Should().Be("""["null","string"]""");
         Strings(schemas.GetProperty("ArticlePage").GetProperty("required")).Should().BeEquivalentTo("items", "nextCursor");

@@ -55,7 +55,7 @@ public sealed class OperatorTests : IAsyncLifetime
         await _api.Database.MigrateAsync();
 
         await RunAsync(1, "There is no account with the username 'nobody'.", "users", "deactivate", "nobody");
-        await RunAsync(2, "Usage: users deactivate USERNAME | users reactivate USERNAME", "users", "delete", "nobody");
+        await RunAsync(2, "Usage: users deactivate USERNAME | users reactivate USERNAME | articles rerender", "users", "delete", "nobody");
     }
 
     /// <summary>Runs an account command and checks its exit code and the line it answers with (log lines aside).</summary>

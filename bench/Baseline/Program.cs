@@ -25,9 +25,10 @@ SqlMapper.AddTypeHandler(new UtcDateTimeHandler());
 
 var app = builder.Build();
 
-// The SQL of Blog.Features/GetArticle/GetArticleHandler.cs.
+// The SQL of Blog.Features/GetArticle/GetArticleHandler.cs (its columns: Blog.Features/Common/Articles/ArticleResponse.cs).
 const string GetSql = """
-    SELECT a.id AS Id, a.title AS Title, a.content AS Content, a.created_at AS CreatedAt,
+    SELECT a.id AS Id, a.title AS Title, a.content AS Content, a.content_html AS ContentHtml,
+           a.created_at AS CreatedAt, a.updated_at AS UpdatedAt, a.version AS Version,
            a.author_id AS AuthorId, u.username AS AuthorUsername
     FROM articles a
     JOIN users u ON u.id = a.author_id
@@ -36,7 +37,8 @@ const string GetSql = """
 
 // The keyset SQL of Blog.Features/ListArticles/ListArticlesHandler.cs.
 const string ListSql = """
-    SELECT a.id AS Id, a.title AS Title, a.content AS Content, a.created_at AS CreatedAt,
+    SELECT a.id AS Id, a.title AS Title, a.content AS Content, a.content_html AS ContentHtml,
+           a.created_at AS CreatedAt, a.updated_at AS UpdatedAt, a.version AS Version,
            a.author_id AS AuthorId, u.username AS AuthorUsername
     FROM articles a
     JOIN users u ON u.id = a.author_id
@@ -83,12 +85,13 @@ async Task<DbConnection> OpenAsync()
     return connection;
 }
 
-internal sealed record ArticleRow(long Id, string Title, string Content, DateTime CreatedAt, long AuthorId, string AuthorUsername)
+internal sealed record ArticleRow(
+    long Id, string Title, string Content, string ContentHtml, DateTime CreatedAt, DateTime? UpdatedAt, long Version, long AuthorId, string AuthorUsername)
 {
-    public ArticleResponse ToResponse() => new(Id, Title, Content, CreatedAt, new AuthorResponse(AuthorId, AuthorUsername));
+    public ArticleResponse ToResponse() => new(Id, Title, Content, ContentHtml, CreatedAt, UpdatedAt, new AuthorResponse(AuthorId, AuthorUsername));
 }
 
-internal sealed record ArticleResponse(long Id, string Title, string Content, DateTime CreatedAt, AuthorResponse Author);
+internal sealed record ArticleResponse(long Id, string Title, string Content, string ContentHtml, DateTime CreatedAt, DateTime? UpdatedAt, AuthorResponse Author);
 
 internal sealed record AuthorResponse(long Id, string Username);
 

@@ -19,6 +19,8 @@ public sealed class ErrorResult(Error error) : IResult, IStatusCodeHttpResult
         ErrorKind.Conflict => ProblemType.Conflict,
         ErrorKind.LockedOut => ProblemType.LockedOut,
         ErrorKind.RateLimited => ProblemType.RateLimited,
+        ErrorKind.PreconditionFailed => ProblemType.PreconditionFailed,
+        ErrorKind.PreconditionRequired => ProblemType.PreconditionRequired,
         _ => ProblemType.ServerError,
     };
 
@@ -31,6 +33,12 @@ public sealed class ErrorResult(Error error) : IResult, IStatusCodeHttpResult
         if (Error.RetryAfter is { } retryAfter)
         {
             httpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        // A client that lost a race learns the version to reload without asking again.
+        if (Error.CurrentVersion is { } version)
+        {
+            httpContext.Response.Headers.ETag = EntityTags.Format(version);
         }
 
         var problem = Problem.ToProblemDetails(Error.Detail);

@@ -22,6 +22,8 @@ public sealed record ProblemType(int Status, string Type, string Title)
     public static readonly ProblemType Conflict = new(StatusCodes.Status409Conflict, Base + "conflict", "The request conflicts with existing data.");
     public static readonly ProblemType TooLarge = new(StatusCodes.Status413PayloadTooLarge, Base + "too-large", "Content Too Large");
     public static readonly ProblemType UnsupportedMediaType = new(StatusCodes.Status415UnsupportedMediaType, Base + "unsupported-media-type", "Unsupported Media Type");
+    public static readonly ProblemType PreconditionFailed = new(StatusCodes.Status412PreconditionFailed, Base + "precondition-failed", "Precondition Failed");
+    public static readonly ProblemType PreconditionRequired = new(StatusCodes.Status428PreconditionRequired, Base + "precondition-required", "Precondition Required");
     public static readonly ProblemType LockedOut = new(StatusCodes.Status429TooManyRequests, Base + "locked-out", "Too Many Requests");
     public static readonly ProblemType RateLimited = new(StatusCodes.Status429TooManyRequests, Base + "rate-limited", "Too Many Requests");
     public static readonly ProblemType Unavailable = new(StatusCodes.Status503ServiceUnavailable, Base + "unavailable", "Service Unavailable");

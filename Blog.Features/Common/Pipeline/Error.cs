@@ -13,6 +13,12 @@ public enum ErrorKind
 
     /// <summary>Refused because of how often the client asks, whatever it asks.</summary>
     RateLimited,
+
+    /// <summary>The version the request was made against is no longer the current one (the current one is in <see cref="Error.CurrentVersion"/>).</summary>
+    PreconditionFailed,
+
+    /// <summary>A change that must name the version it was made against did not.</summary>
+    PreconditionRequired,
 }
 
 /// <summary>An expected failure, described as the problem response it becomes.</summary>
@@ -20,7 +26,8 @@ public sealed record Error(
     ErrorKind Kind,
     string? Detail = null,
     IReadOnlyDictionary<string, string[]>? Errors = null,
-    TimeSpan? RetryAfter = null)
+    TimeSpan? RetryAfter = null,
+    long? CurrentVersion = null)
 {
     public static Error Validation(IReadOnlyDictionary<string, string[]> errors) => new(ErrorKind.Validation, Errors: errors);
 
@@ -33,6 +40,10 @@ public sealed record Error(
     public static Error NotFound(string detail) => new(ErrorKind.NotFound, detail);
 
     public static Error LockedOut(string detail, TimeSpan retryAfter) => new(ErrorKind.LockedOut, detail, RetryAfter: retryAfter);
+
+    public static Error PreconditionFailed(string detail, long currentVersion) => new(ErrorKind.PreconditionFailed, detail, CurrentVersion: currentVersion);
+
+    public static Error PreconditionRequired(string detail) => new(ErrorKind.PreconditionRequired, detail);
 
     public static Error RateLimited(string detail, TimeSpan? retryAfter) => new(ErrorKind.RateLimited, detail, RetryAfter: retryAfter);
 }

@@ -1,0 +1,26 @@
+-- Edits, optimistic concurrency and Markdown rendered at write time.
+-- version: the article's revision, the ETag; every edit adds one, in the statement that checks it.
+-- content_html: the rendered, sanitized HTML, read as it is by every GET.
+-- renderer_name/renderer_version: what rendered content_html, so that `articles rerender` finds the rows an older
+-- renderer wrote.
+ALTER TABLE articles
+    ADD COLUMN version          BIGINT      NOT NULL DEFAULT 1,
+    ADD COLUMN updated_at       TIMESTAMPTZ,
+    ADD COLUMN content_html     TEXT        NOT NULL DEFAULT '',
+    ADD COLUMN renderer_name    TEXT        NOT NULL DEFAULT '',
+    ADD COLUMN renderer_version TEXT        NOT NULL DEFAULT '';
+
+-- SQL cannot render Markdown. Existing rows get their text HTML-escaped, line breaks kept: exactly what the client
+-- showed before Markdown, and safe. Their renderer differs from the Markdown renderer's, so `articles rerender`
+-- renders them properly, in batches, while the API serves them.
+UPDATE articles
+SET content_html = '<p>' || replace(replace(replace(replace(replace(content,
+        '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), chr(10), '<br>') || '</p>',
+    renderer_name = 'escaped-text',
+    renderer_version = '1';
+
+-- Every insert names the columns from now on; a forgotten one is an error, not an empty article.
+ALTER TABLE articles
+    ALTER COLUMN content_html DROP DEFAULT,
+    ALTER COLUMN renderer_name DROP DEFAULT,
+    ALTER COLUMN renderer_version DROP DEFAULT;

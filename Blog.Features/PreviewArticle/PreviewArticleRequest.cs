@@ -1,0 +1,10 @@
+using Blog.Features.Common.Pipeline;
+using Mediator;
+
+namespace Blog.Features.PreviewArticle;
+
+/// <summary>Renders content as publishing it would, and stores nothing: what the author previews is what is published.</summary>
+[RequireSignIn]
+public sealed record PreviewArticleRequest(string Content) : IQuery<Result<PreviewResponse>>;
+
+public sealed record PreviewResponse(string ContentHtml);

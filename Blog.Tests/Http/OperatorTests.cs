@@ -58,6 +58,20 @@ public sealed class OperatorTests : IAsyncLifetime
         await RunAsync(2, "Usage: users deactivate USERNAME | users reactivate USERNAME | articles rerender", "users", "delete", "nobody");
     }
 
+    [Fact]
+    public async Task Articles_rerender_renders_the_rows_another_renderer_wrote()
+    {
+        await _api.Database.MigrateAsync();
+        var authorId = await _api.Database.InsertUserAsync("alice");
+        await _api.Database.ExecuteAsync(
+            "INSERT INTO articles (author_id, title, content, created_at) VALUES (@AuthorId, 'Old', 'Some **bold** text.', @CreatedAt)",
+            new { AuthorId = authorId, CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+
+        await RunAsync(0, "1 articles rendered again; 0 skipped (edited meanwhile, already current).", "articles", "rerender");
+
+        (await _api.Database.ScalarAsync<string>("SELECT content_html FROM articles")).Should().Be("<p>Some <strong>bold</strong> text.</p>\n");
+    }
+
     /// <summary>Runs an account command and checks its exit code and the line it answers with (log lines aside).</summary>
     private async Task RunAsync(int exitCode, string answer, params string[] args)
     {

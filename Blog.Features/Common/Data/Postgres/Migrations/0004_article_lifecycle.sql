@@ -2,7 +2,8 @@
 -- version: the article's revision, the ETag; every edit adds one, in the statement that checks it.
 -- content_html: the rendered, sanitized HTML, read as it is by every GET.
 -- renderer_name/renderer_version: what rendered content_html, so that `articles rerender` finds the rows an older
--- renderer wrote.
+-- renderer wrote. The defaults mark a row written without rendering (by a tool that does not know these columns)
+-- as stale: the rerender command renders it.
 ALTER TABLE articles
     ADD COLUMN version          BIGINT      NOT NULL DEFAULT 1,
     ADD COLUMN updated_at       TIMESTAMPTZ,
@@ -19,8 +20,3 @@ SET content_html = '<p>' || replace(replace(replace(replace(replace(content,
     renderer_name = 'escaped-text',
     renderer_version = '1';
 
--- Every insert names the columns from now on; a forgotten one is an error, not an empty article.
-ALTER TABLE articles
-    ALTER COLUMN content_html DROP DEFAULT,
-    ALTER COLUMN renderer_name DROP DEFAULT,
-    ALTER COLUMN renderer_version DROP DEFAULT;

@@ -2,7 +2,8 @@
 -- version: the article's revision, the ETag; every edit adds one, in the statement that checks it.
 -- content_html: the rendered, sanitized HTML, read as it is by every GET.
 -- renderer_name/renderer_version: what rendered content_html, so that `articles rerender` finds the rows an older
--- renderer wrote. (SQLite adds a NOT NULL column only with a default; every insert names these columns.)
+-- renderer wrote. The defaults mark a row written without rendering (by a tool that does not know these columns)
+-- as stale: the rerender command renders it.
 ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE articles ADD COLUMN updated_at TEXT;
 ALTER TABLE articles ADD COLUMN content_html TEXT NOT NULL DEFAULT '';

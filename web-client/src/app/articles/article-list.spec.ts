@@ -12,7 +12,9 @@ function article(id: number, content = `Content of article ${id}`): Article {
     id,
     title: `Article ${id}`,
     content,
+    contentHtml: `<p>${content}</p>\n`,
     createdAt: '2026-11-26T22:44:10Z',
+    updatedAt: null,
     author: { id: 1, username: 'alice' },
   };
 }

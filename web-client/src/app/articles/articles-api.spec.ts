@@ -2,14 +2,16 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
-import { Article, ArticlePage } from './article';
+import { Article, ArticlePage, VersionedArticle } from './article';
 import { ArticlesApi } from './articles-api';
 
 const article: Article = {
   id: 7,
   title: 'Hello',
   content: 'First words.',
+  contentHtml: '<p>First words.</p>\n',
   createdAt: '2026-11-26T22:44:10Z',
+  updatedAt: null,
   author: { id: 1, username: 'alice' },
 };
 
@@ -44,11 +46,43 @@ describe('ArticlesApi', () => {
     request.flush({ items: [], nextCursor: null });
   });
 
-  it('gets one article', () => {
-    let result: Article | undefined;
+  it('gets one article with the version it was read at', () => {
+    let result: VersionedArticle | undefined;
     api.get(7).subscribe((value) => (result = value));
-    http.expectOne({ method: 'GET', url: '/api/v1/articles/7' }).flush(article);
-    expect(result).toEqual(article);
+    http
+      .expectOne({ method: 'GET', url: '/api/v1/articles/7' })
+      .flush(article, { headers: { ETag: '"3"' } });
+    expect(result).toEqual({ article, etag: '"3"' });
+  });
+
+  it('saves an edit against the version it was made on, and hands back the new one', () => {
+    let result: VersionedArticle | undefined;
+    api
+      .update(7, { title: 'Hello', content: 'Other words.' }, '"3"')
+      .subscribe((value) => (result = value));
+    const request = http.expectOne({ method: 'PUT', url: '/api/v1/articles/7' });
+    expect(request.request.headers.get('If-Match')).toBe('"3"');
+    expect(request.request.body).toEqual({ title: 'Hello', content: 'Other words.' });
+    request.flush(article, { headers: { ETag: '"4"' } });
+    expect(result).toEqual({ article, etag: '"4"' });
+  });
+
+  it('deletes the version it was shown', () => {
+    let done = false;
+    api.delete(7, '"3"').subscribe(() => (done = true));
+    const request = http.expectOne({ method: 'DELETE', url: '/api/v1/articles/7' });
+    expect(request.request.headers.get('If-Match')).toBe('"3"');
+    request.flush(null, { status: 204, statusText: 'No Content' });
+    expect(done).toBe(true);
+  });
+
+  it('previews content through the API and stores nothing', () => {
+    let html: string | undefined;
+    api.preview('Some *words*.').subscribe((value) => (html = value));
+    const request = http.expectOne({ method: 'POST', url: '/api/v1/articles/preview' });
+    expect(request.request.body).toEqual({ content: 'Some *words*.' });
+    request.flush({ contentHtml: '<p>Some <em>words</em>.</p>\n' });
+    expect(html).toBe('<p>Some <em>words</em>.</p>\n');
   });
 
   it('creates an article', () => {

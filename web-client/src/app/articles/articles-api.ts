@@ -1,9 +1,16 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpHeaders, HttpParams, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable } from 'rxjs';
+import { Observable, map } from 'rxjs';
 
 import { apiPaths } from '../shared/api-paths';
-import { Article, ArticlePage, CreateArticleRequest } from './article';
+import {
+  Article,
+  ArticleDraft,
+  ArticlePage,
+  CreateArticleRequest,
+  Preview,
+  VersionedArticle,
+} from './article';
 
 export const PAGE_SIZE = 20;
 
@@ -20,11 +27,48 @@ export class ArticlesApi {
     return this.http.get<ArticlePage>(apiPaths.articles, { params });
   }
 
-  get(id: number): Observable<Article> {
-    return this.http.get<Article>(apiPaths.article(id));
+  get(id: number): Observable<VersionedArticle> {
+    return this.http
+      .get<Article>(apiPaths.article(id), { observe: 'response' })
+      .pipe(map(versioned));
   }
 
   create(request: CreateArticleRequest): Observable<Article> {
     return this.http.post<Article>(apiPaths.articles, request);
   }
+
+  /**
+   * Saves over the version `etag` names. A 412 answer means someone saved another version
+   * meanwhile: nothing was written.
+   */
+  update(id: number, draft: ArticleDraft, etag: string): Observable<VersionedArticle> {
+    return this.http
+      .put<Article>(apiPaths.article(id), draft, {
+        headers: new HttpHeaders({ 'If-Match': etag }),
+        observe: 'response',
+      })
+      .pipe(map(versioned));
+  }
+
+  /** Deletes the version `etag` names (412 when it is no longer the current one). */
+  delete(id: number, etag: string): Observable<void> {
+    return this.http.delete<void>(apiPaths.article(id), {
+      headers: new HttpHeaders({ 'If-Match': etag }),
+    });
+  }
+
+  /** The HTML publishing `content` would store, rendered and sanitized by the API. */
+  preview(content: string): Observable<string> {
+    return this.http
+      .post<Preview>(apiPaths.articlePreview, { content })
+      .pipe(map((response) => response.contentHtml));
+  }
+}
+
+function versioned(response: HttpResponse<Article>): VersionedArticle {
+  const etag = response.headers.get('ETag');
+  if (response.body === null || etag === null) {
+    throw new Error('The API answered an article without its body or ETag.');
+  }
+  return { article: response.body, etag };
 }

@@ -9,4 +9,5 @@ export default [
   { path: '', component: ArticleList, title: 'Your articles · Blog' },
   { path: 'new', component: ArticleEditor, title: 'New article · Blog' },
   { path: ':id', component: ArticleDetail, title: 'Article · Blog' },
+  { path: ':id/edit', component: ArticleEditor, title: 'Edit article · Blog' },
 ] satisfies Routes;

@@ -9,4 +9,5 @@ export const apiPaths = {
   logout: `${API_BASE}/logout`,
   articles: `${API_BASE}/articles`,
   article: (id: number) => `${API_BASE}/articles/${id}`,
+  articlePreview: `${API_BASE}/articles/preview`,
 } as const;

@@ -23,7 +23,7 @@ public sealed class MarkdownRendererTests
     [Theory]
     [InlineData("**bold** _em_ ~~gone~~ `code`", "<p><strong>bold</strong> <em>em</em> <del>gone</del> <code>code</code></p>\n")]
     [InlineData("# Title", "<h1>Title</h1>\n")]
-    [InlineData("- [x] done\n- [ ] todo", "<ul>\n<li><input disabled=\"disabled\" type=\"checkbox\" checked=\"checked\"> done</li>\n<li><input disabled=\"disabled\" type=\"checkbox\"> todo</li>\n</ul>\n")]
+    [InlineData("- [x] done\n- [ ] todo", "<ul>\n<li>☑ done</li>\n<li>☐ todo</li>\n</ul>\n")]
     [InlineData("```js\nlet a = 1 < 2;\n```", "<pre><code>let a = 1 &lt; 2;\n</code></pre>\n")]
     [InlineData("| a | b |\n|:-|-:|\n| 1 | 2 |", "<table>\n<thead>\n<tr>\n<th style=\"text-align: left\">a</th>\n<th style=\"text-align: right\">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td style=\"text-align: left\">1</td>\n<td style=\"text-align: right\">2</td>\n</tr>\n</tbody>\n</table>\n")]
     public void CommonMark_and_the_contract_s_extensions_render(string markdown, string html) =>

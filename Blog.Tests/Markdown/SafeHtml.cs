@@ -14,10 +14,10 @@ public static class SafeHtml
     private static readonly HashSet<string> Elements =
     [
         "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "code", "pre", "blockquote",
-        "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "input",
+        "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td",
     ];
 
-    private static readonly HashSet<string> Attributes = ["href", "src", "alt", "title", "start", "rel", "type", "checked", "disabled", "style"];
+    private static readonly HashSet<string> Attributes = ["href", "src", "alt", "title", "start", "rel", "style"];
 
     private static readonly HashSet<string> Styles = ["text-align: left", "text-align: center", "text-align: right"];
 
@@ -64,11 +64,6 @@ public static class SafeHtml
             if (name == "a" && element.GetAttribute("rel") != "nofollow noopener noreferrer")
             {
                 violations.Add($"a without rel: {element.OuterHtml}");
-            }
-
-            if (name == "input" && element.GetAttribute("type") != "checkbox")
-            {
-                violations.Add($"input {element.OuterHtml}");
             }
         }
 

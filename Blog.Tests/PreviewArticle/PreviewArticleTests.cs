@@ -19,7 +19,7 @@ public sealed class PreviewArticleTests : IAsyncLifetime
 
         var result = await _host.SendAsync(new PreviewArticleRequest("- [x] done <script>"));
 
-        result.Value.ContentHtml.Should().Be("<ul>\n<li><input disabled=\"disabled\" type=\"checkbox\" checked=\"checked\"> done &lt;script&gt;</li>\n</ul>\n");
+        result.Value.ContentHtml.Should().Be("<ul>\n<li>☑ done &lt;script&gt;</li>\n</ul>\n");
         (await _host.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
     }
 

@@ -26,8 +26,8 @@ public sealed class MarkdownRenderer
         "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "input",
     ];
 
-    // type/checked/disabled are a task list's checkbox; style carries a table column's text-align, the one CSS
-    // property allowed.
+    // type/checked/disabled are a task list's checkbox, which becomes a character below; style carries a table
+    // column's text-align, the one CSS property allowed.
     private static readonly string[] AllowedAttributes = ["href", "src", "alt", "title", "start", "type", "checked", "disabled", "style"];
 
     private const string LinkRel = "nofollow noopener noreferrer";
@@ -88,8 +88,9 @@ public sealed class MarkdownRenderer
             case "a":
                 element.SetAttribute("rel", LinkRel);
                 break;
-            case "input" when element.GetAttribute("type") != "checkbox":
-                element.Remove();
+            // A task list's box as a character: no form control in an article, and nothing the page's sanitizer drops.
+            case "input":
+                element.Replace(element.Owner!.CreateTextNode(element.HasAttribute("checked") ? "☑" : "☐"));
                 break;
         }
     }

@@ -69,7 +69,7 @@ internal static class PostgresSeeder
             usersTime = watch.Elapsed;
             watch.Restart();
             using (var articles = connection.BeginBinaryImport(
-                "COPY articles (id, author_id, title, content, created_at) FROM STDIN (FORMAT BINARY)"))
+                "COPY articles (id, author_id, title, content, content_html, renderer_name, renderer_version, version, created_at) FROM STDIN (FORMAT BINARY)"))
             {
                 for (long i = 0; i < plan.Articles; i++)
                 {
@@ -79,6 +79,10 @@ internal static class PostgresSeeder
                     articles.Write(plan.AuthorOf(i, firstUserId), NpgsqlDbType.Bigint);
                     articles.Write(SeedPlan.Title(id), NpgsqlDbType.Text);
                     articles.Write(plan.Content, NpgsqlDbType.Text);
+                    articles.Write(plan.ContentHtml, NpgsqlDbType.Text);
+                    articles.Write(SeedPlan.RendererName, NpgsqlDbType.Text);
+                    articles.Write(plan.RendererVersion, NpgsqlDbType.Text);
+                    articles.Write(1L, NpgsqlDbType.Bigint);
                     articles.Write(plan.CreatedAt(i), NpgsqlDbType.TimestampTz);
                 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Blog.Features.Common.Articles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,10 @@ internal sealed class SeedPlan
         Users = users;
         Password = password;
         Content = content;
+        // Rendered once: every article has the same body, and a million renderings would be most of the seed's time.
+        var renderer = new MarkdownRenderer();
+        ContentHtml = renderer.Render(content);
+        RendererVersion = renderer.Version;
         PasswordHash = new PasswordHasher<object>(HasherOptions()).HashPassword(new object(), password);
         var now = DateTime.UtcNow;
         Now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
@@ -34,6 +39,13 @@ internal sealed class SeedPlan
 
     /// <summary>The body of every article.</summary>
     public string Content { get; }
+
+    /// <summary>The body's HTML as the API renders it, and the renderer's version stored beside it.</summary>
+    public string ContentHtml { get; }
+
+    public string RendererVersion { get; }
+
+    public static string RendererName => MarkdownRenderer.Name;
 
     /// <summary>Now, in UTC, to the whole second, as Blog stores timestamps.</summary>
     public DateTime Now { get; }

@@ -62,11 +62,15 @@ internal static class SqliteSeeder
         var usersTime = watch.Elapsed;
         watch.Restart();
         using (var insertArticle = Prepare(connection, transaction,
-            "INSERT INTO articles (id, author_id, title, content, created_at) VALUES ($id, $a, $t, $c, $at)",
-            "$id", "$a", "$t", "$c", "$at"))
+            "INSERT INTO articles (id, author_id, title, content, content_html, renderer_name, renderer_version, version, created_at) " +
+            "VALUES ($id, $a, $t, $c, $html, $rn, $rv, 1, $at)",
+            "$id", "$a", "$t", "$c", "$html", "$rn", "$rv", "$at"))
         {
             var p = insertArticle.Parameters;
             p["$c"].Value = plan.Content;
+            p["$html"].Value = plan.ContentHtml;
+            p["$rn"].Value = SeedPlan.RendererName;
+            p["$rv"].Value = plan.RendererVersion;
             for (long i = 0; i < plan.Articles; i++)
             {
                 var id = firstArticleId + i;

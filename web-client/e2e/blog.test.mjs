@@ -57,7 +57,7 @@ scenario('register, publish, read, log out and sign in by email', async (page) =
 
   const content = 'First paragraph.\n\nSecond paragraph with <b>markup</b> shown as text.';
   const id = await publish(page, 'My first article', content);
-  const body = page.locator('.article-content');
+  const body = page.locator('.article-html');
   assert.equal(await body.innerText(), content);
   assert.equal(await body.locator('b').count(), 0, 'article text must not be rendered as HTML');
 
@@ -98,7 +98,7 @@ scenario('register, publish, read, log out and sign in by email', async (page) =
   await at(page, '/articles');
   await visible(page.getByText(`Hello ${user.username}`));
   await page.getByRole('link', { name: 'My first article' }).click();
-  assert.equal(await page.locator('.article-content').innerText(), content);
+  assert.equal(await page.locator('.article-html').innerText(), content);
 });
 
 scenario('another user sees none of the first user’s articles', async (page, context) => {

@@ -106,7 +106,9 @@ public sealed class MultiInstanceTests : IAsyncLifetime
 
         await Task.WhenAll(starting.Select(process => process.WaitUntilHealthyAsync()));
 
-        (await _database.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version")).Should().Equal(1, 2, 3);
+        // Every migration once, however many there are by now.
+        var migrations = Directory.GetFiles(Repository.PathOf("Blog.Features", "Common", "Data", "Postgres", "Migrations"), "*.sql").Length;
+        (await _database.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version")).Should().Equal(Enumerable.Range(1, migrations));
         (await _database.ScalarAsync<long>("SELECT COUNT(*) FROM data_protection_keys")).Should().Be(1);
         starting.Should().OnlyContain(process => !process.Output.Contains("fail:") && !process.Output.Contains("crit:"));
     }

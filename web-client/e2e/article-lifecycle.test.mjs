@@ -104,6 +104,7 @@ scenario(
   async (page) => {
     await register(page, newUser('dora'));
     const id = await publish(page, 'Doomed', 'This one goes away.');
+    await page.goto('/articles');
     await publish(page, 'Kept', 'This one stays here.');
     await page.goto(`/articles/${id}`);
     await visible(page.getByRole('heading', { name: 'Doomed' }));

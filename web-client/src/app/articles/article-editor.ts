@@ -151,7 +151,7 @@ type PreviewState =
         <div class="mb-3">
           <div class="d-flex flex-wrap align-items-end justify-content-between gap-2 mb-2">
             <label for="content" class="form-label mb-0" id="content-label">Content</label>
-            <div class="nav nav-tabs border-0" role="tablist" aria-label="Content">
+            <div class="nav nav-tabs border-0" role="tablist" aria-label="Write or preview">
               <button
                 type="button"
                 class="nav-link py-1"

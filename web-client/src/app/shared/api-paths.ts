@@ -7,6 +7,11 @@ export const apiPaths = {
   register: `${API_BASE}/register`,
   login: `${API_BASE}/login`,
   logout: `${API_BASE}/logout`,
+  password: `${API_BASE}/users/current/password`,
+  sessions: `${API_BASE}/users/current/sessions`,
+  session: (id: string) => `${API_BASE}/users/current/sessions/${encodeURIComponent(id)}`,
+  endOtherSessions: `${API_BASE}/users/current/sessions/end-others`,
+  export: `${API_BASE}/users/current/export`,
   articles: `${API_BASE}/articles`,
   article: (id: number) => `${API_BASE}/articles/${id}`,
 } as const;

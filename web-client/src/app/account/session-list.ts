@@ -36,7 +36,7 @@ import { AccountApi, SessionInfo } from './account-api';
                 <td>
                   <span [title]="item.userAgent ?? ''">{{ item.device }}</span>
                   @if (item.current) {
-                    <span class="badge text-bg-success ms-1">This device</span>
+                    &ngsp;<span class="badge text-bg-success">This device</span>
                   }
                   <div class="small text-body-secondary">
                     Signed in {{ item.createdAt | date: 'medium' }}

@@ -73,7 +73,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
     [Fact]
     public async Task Reading_a_session_looks_it_up_by_its_key()
     {
-        var plan = await PlanAsync(DatabaseTicketStore.RetrieveSql, new { Id = "key", Now = DateTime.UtcNow });
+        var plan = await PlanAsync(DatabaseTicketStore.RetrieveSql, new { Id = "key", Now = DateTime.UtcNow, SeenBefore = DateTime.UtcNow });
 
         if (TestDatabase.IsSqlite)
         {

@@ -16,7 +16,7 @@ import { describeError } from '../shared/problem';
         @if (session.user(); as user) {
           <span class="navbar-text text-truncate user-greeting">Hello {{ user.username }}</span>
           <a
-            class="btn btn-outline-secondary btn-sm"
+            class="btn btn-outline-dark btn-sm"
             routerLink="/account"
             routerLinkActive="active"
             ariaCurrentWhenActive="page"

@@ -1,3 +1,4 @@
+using Blog.Features.Common.Users;
 using FluentValidation;
 
 namespace Blog.Features.Register;
@@ -21,15 +22,9 @@ internal sealed class RegisterValidator : AbstractValidator<RegisterRequest>
             .Matches(UserRules.EmailPattern).WithMessage("Enter a valid email address.");
 
         RuleFor(request => request.Password)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Enter a password.")
-            .Length(UserRules.PasswordMinLength, UserRules.PasswordMaxLength)
-            .WithMessage($"The password must be {UserRules.PasswordMinLength} to {UserRules.PasswordMaxLength} characters.")
-            .Must(password => !commonPasswords.Contains(password)).WithMessage("This password is too common. Choose another.")
-            .Must((request, password) => !string.Equals(password, request.Username, StringComparison.OrdinalIgnoreCase))
-            .WithMessage("The password must not be the same as the username.")
-            .Must((request, password) => !string.Equals(password, request.Email, StringComparison.OrdinalIgnoreCase))
-            .WithMessage("The password must not be the same as the email address.");
+            .NewPassword(commonPasswords)
+            .Must((request, password) => !PasswordRules.IsName(password, request.Username)).WithMessage(PasswordRules.SameAsUsername)
+            .Must((request, password) => !PasswordRules.IsName(password, request.Email)).WithMessage(PasswordRules.SameAsEmail);
     }
 }
 
@@ -41,6 +36,4 @@ internal static class UserRules
     public const string UsernamePattern = @"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\z";
     public const int EmailMaxLength = 100;
     public const string EmailPattern = @"^[^@\s]+@[^@\s]+\.[^@\s]+\z";
-    public const int PasswordMinLength = 8;
-    public const int PasswordMaxLength = 128;
 }

@@ -17,17 +17,17 @@ public sealed class ExpiredRowCleanupTests : IAsyncLifetime
         var user = await _database.InsertUserAsync("alice");
         await _database.ExecuteAsync(
             """
-            INSERT INTO sessions (id, user_id, ticket, expires_at, absolute_expires_at) VALUES
-                ('idle', @user, @ticket, '2026-11-26T20:00:00.0000000Z', '2026-12-01T00:00:00.0000000Z'),
-                ('old', @user, @ticket, '2026-11-27T00:00:00.0000000Z', '2026-11-26T22:00:00.0000000Z'),
-                ('live', @user, @ticket, '2026-11-27T00:00:00.0000000Z', '2026-12-01T00:00:00.0000000Z');
+            INSERT INTO sessions (id, public_id, user_id, ticket, expires_at, absolute_expires_at, created_at, last_seen_at) VALUES
+                ('idle', 'p1', @user, @ticket, '2026-11-26T20:00:00.0000000Z', '2026-12-01T00:00:00.0000000Z', @seen, @seen),
+                ('old', 'p2', @user, @ticket, '2026-11-27T00:00:00.0000000Z', '2026-11-26T22:00:00.0000000Z', @seen, @seen),
+                ('live', 'p3', @user, @ticket, '2026-11-27T00:00:00.0000000Z', '2026-12-01T00:00:00.0000000Z', @seen, @seen);
             INSERT INTO login_failures (identifier, attempts, locked_until, expires_at) VALUES
                 ('LOCK OVER', 5, '2026-11-26T22:40:00.0000000Z', '2026-11-26T22:40:00.0000000Z'),
                 ('FORGOTTEN', 2, NULL, '2026-11-26T22:30:00.0000000Z'),
                 ('LOCKED', 5, '2026-11-26T22:48:00.0000000Z', '2026-11-26T22:48:00.0000000Z'),
                 ('COUNTING', 2, NULL, '2026-11-26T22:47:00.0000000Z');
             """,
-            new { user, ticket = new byte[] { 0 } });
+            new { user, ticket = new byte[] { 0 }, seen = new DateTime(2026, 11, 26, 18, 0, 0, DateTimeKind.Utc) });
     }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();

@@ -23,8 +23,9 @@ public sealed class QueryPlanTests : IAsyncLifetime
                 FROM generate_series(1, 5000) g;
                 INSERT INTO articles (author_id, title, content, created_at)
                 SELECT 1 + g % 500, 'A title', 'Some content of the article.', now() FROM generate_series(1, 50000) g;
-                INSERT INTO sessions (id, user_id, ticket, expires_at, absolute_expires_at)
-                SELECT 'key' || g, 1 + g % 5000, '\x00', now() + interval '1 hour', now() + interval '1 day' FROM generate_series(1, 5000) g;
+                INSERT INTO sessions (id, public_id, user_id, ticket, expires_at, absolute_expires_at, created_at, last_seen_at)
+                SELECT 'key' || g, 'public' || g, 1 + g % 5000, '\x00', now() + interval '1 hour', now() + interval '1 day', now(), now()
+                FROM generate_series(1, 5000) g;
                 """);
         }
 
@@ -72,7 +73,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
     [Fact]
     public async Task Reading_a_session_looks_it_up_by_its_key()
     {
-        var plan = await PlanAsync(DatabaseTicketStore.RetrieveSql, new { Id = "key", Now = DateTime.UtcNow });
+        var plan = await PlanAsync(DatabaseTicketStore.RetrieveSql, new { Id = "key", Now = DateTime.UtcNow, SeenBefore = DateTime.UtcNow });
 
         if (TestDatabase.IsSqlite)
         {

@@ -70,7 +70,9 @@ public sealed class HostingTests : IAsyncLifetime
         var paths = (await response.ReadJsonAsync()).GetProperty("paths");
         paths.EnumerateObject().Select(path => path.Name).Should().BeEquivalentTo(
             "/api/v1/users/current", "/api/v1/register", "/api/v1/login", "/api/v1/logout", "/api/v1/articles", "/api/v1/articles/{id}",
-            "/api/v1/articles/preview");
+            "/api/v1/articles/preview",
+            "/api/v1/users/current/password", "/api/v1/users/current/sessions", "/api/v1/users/current/sessions/{id}",
+            "/api/v1/users/current/sessions/end-others", "/api/v1/users/current/export");
         paths.GetProperty("/api/v1/login").GetProperty("post").GetProperty("responses").EnumerateObject().Select(status => status.Name)
             .Should().Contain(["200", "400", "401", "403", "415", "429"]);
     }

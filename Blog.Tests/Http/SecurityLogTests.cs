@@ -44,6 +44,37 @@ public sealed class SecurityLogTests : IAsyncLifetime
         lines.Should().Contain(line => line.Contains("[3001]") && line.Contains("UserId=1"), "sign-out is logged");
         lines.Should().NotContain(line => line.Contains(Password) || line.Contains(hash!));
     }
+
+    [Fact]
+    public async Task Account_operations_are_logged_without_passwords()
+    {
+        const string newPassword = "another secret passphrase 8";
+        using var client = _api.CreateApiClient();
+        await client.RegisterAsync("alice", "alice@example.com", Password);
+        using var phone = _api.CreateApiClient();
+        await phone.StartAsync();
+        (await phone.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "alice", password = Password })).Dispose();
+        (await client.PostJsonAsync("/api/v1/users/current/password", new { currentPassword = Password + "x", newPassword })).Dispose();
+        (await client.PostJsonAsync("/api/v1/users/current/password", new { currentPassword = Password, newPassword })).Dispose();
+        await phone.StartAsync();
+        (await phone.PostJsonAsync("/api/v1/login", new { usernameOrEmail = "alice", password = newPassword })).Dispose();
+        var sessions = await (await client.GetAsync("/api/v1/users/current/sessions")).ReadJsonAsync();
+        var other = sessions.EnumerateArray().Single(session => !session.GetProperty("current").GetBoolean()).GetProperty("id").GetString();
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/users/current/sessions/" + other))).Dispose();
+        (await client.PostJsonAsync("/api/v1/users/current/sessions/end-others", new { })).Dispose();
+        (await client.GetAsync("/api/v1/users/current/export")).Dispose();
+        var hash = await _api.Database.ScalarAsync<string>("SELECT password_hash FROM users");
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/users/current") { Content = System.Net.Http.Json.JsonContent.Create(new { password = "wrong" }) })).Dispose();
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/users/current") { Content = System.Net.Http.Json.JsonContent.Create(new { password = newPassword }) })).Dispose();
+
+        var lines = _logs.Lines.ToList();
+        foreach (var eventId in new[] { 2101, 2102, 3101, 3102, 5101, 5102, 5103 })
+        {
+            lines.Should().Contain(line => line.Contains($"[{eventId}]") && line.Contains("UserId=1"), $"event {eventId} is logged");
+        }
+
+        lines.Should().NotContain(line => line.Contains(Password) || line.Contains(newPassword) || line.Contains(hash!));
+    }
 }
 
 /// <summary>Garbage cookies get the ordinary answer and cannot flood the log with errors or stack traces.</summary>

@@ -113,6 +113,13 @@ public sealed class ApiProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>The most memory the process has held so far (Linux's <c>VmHWM</c>, its peak resident set), in bytes.</summary>
+    public long PeakResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").Single(line => line.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     /// <summary>Ends the process at once, as a crash or <c>kill -9</c> would.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 

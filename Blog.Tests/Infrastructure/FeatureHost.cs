@@ -74,6 +74,8 @@ public sealed class TestUser : ICurrentUser
 
     public string Username => _username ?? throw new InvalidOperationException("The test user is anonymous.");
 
+    public string? SessionId { get; set; }
+
     public bool IsInRole(string role) => _roles.Contains(role);
 
     public void SignIn(long id, string username, params string[] roles)
@@ -90,5 +92,6 @@ public sealed class TestUser : ICurrentUser
         _id = null;
         _username = null;
         _roles = [];
+        SessionId = null;
     }
 }

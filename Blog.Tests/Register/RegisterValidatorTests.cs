@@ -1,3 +1,4 @@
+using Blog.Features.Common.Users;
 using Blog.Features.Register;
 using FluentValidation.TestHelper;
 

@@ -19,8 +19,9 @@ public sealed class SetAccountActiveTests : IAsyncLifetime
         _alice = (await _host.SendAsync(new RegisterRequest("alice", "alice@example.com", Password))).Value.Id;
         await _host.Database.ExecuteAsync(
             """
-            INSERT INTO sessions (id, user_id, ticket, expires_at, absolute_expires_at)
-            VALUES ('one', @_alice, @ticket, '2099-01-01', '2099-01-01'), ('two', @_alice, @ticket, '2099-01-01', '2099-01-01')
+            INSERT INTO sessions (id, public_id, user_id, ticket, expires_at, absolute_expires_at, created_at, last_seen_at)
+            VALUES ('one', 'p1', @_alice, @ticket, '2099-01-01', '2099-01-01', '2026-01-01', '2026-01-01'),
+                   ('two', 'p2', @_alice, @ticket, '2099-01-01', '2099-01-01', '2026-01-01', '2026-01-01')
             """,
             new { _alice, ticket = new byte[] { 0 } });
     }

@@ -17,12 +17,14 @@ public sealed class RateLimitOptions
     public int RegisterPerMinute { get; set; } = 20;
 
     public int ArticlesPerMinute { get; set; } = 60;
+
+    public int AccountPerMinute { get; set; } = 10;
 }
 
 public static partial class RateLimits
 {
     /// <summary>
-    /// Fixed windows of a minute: per client address for login and register, counted in the database so that the
+    /// Fixed windows of a minute: per client address for login, register, password change and account deletion, counted in the database so that the
     /// limit holds for all instances together; per user for creating articles, counted by each instance
     /// (authentication runs first). Refusals are 429 problems with Retry-After.
     /// </summary>
@@ -42,6 +44,7 @@ public static partial class RateLimits
             };
             options.AddPolicy(RateLimitPolicies.Login, context => PerClientAddressInDatabase(context, RateLimitPolicies.Login, limits => limits.LoginPerMinute));
             options.AddPolicy(RateLimitPolicies.Register, context => PerClientAddressInDatabase(context, RateLimitPolicies.Register, limits => limits.RegisterPerMinute));
+            options.AddPolicy(RateLimitPolicies.Account, context => PerClientAddressInDatabase(context, RateLimitPolicies.Account, limits => limits.AccountPerMinute));
             options.AddPolicy(RateLimitPolicies.CreateArticle, context => PerUser(context, limits => limits.ArticlesPerMinute));
         });
     }

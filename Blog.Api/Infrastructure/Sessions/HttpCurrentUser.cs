@@ -14,5 +14,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public string Username => Principal.Identity?.Name ?? throw new InvalidOperationException("The request is anonymous.");
 
+    public string? SessionId => Principal.FindFirstValue(SessionClaims.SessionId);
+
     public bool IsInRole(string role) => Principal.IsInRole(role);
 }

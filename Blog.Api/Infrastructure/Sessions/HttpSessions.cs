@@ -20,7 +20,7 @@ public sealed class HttpSessions(
         var context = Context;
         var previousKey = PresentedSessionKey(context);
         var principal = SessionClaims.For(user);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, SessionDevice.Of(context));
         context.User = principal;
         if (previousKey is not null)
         {
@@ -28,6 +28,29 @@ public sealed class HttpSessions(
             await store.RemoveAsync(previousKey, CancellationToken.None);
         }
 
+        XsrfToken.Issue(context);
+    }
+
+    public async Task ContinueUnderNewKeyAsync()
+    {
+        var context = Context;
+        var options = cookieOptions.Get(CookieAuthenticationDefaults.AuthenticationScheme);
+        var userId = SessionClaims.UserId(context.User) ?? throw new InvalidOperationException("The request is anonymous.");
+        var key = PresentedSessionKey(context) ?? throw new InvalidOperationException("The request has no session.");
+        if (await store.ReplaceKeyAsync(key, userId, CancellationToken.None) is not { } newKey)
+        {
+            // Ended meanwhile by another request: there is nothing to continue.
+            await EndAsync();
+            return;
+        }
+
+        // Signing out first keeps the cookie handler from renewing the old key's cookie as the response starts; its
+        // session row is gone already, so it only expires the old cookie, which the new one then replaces.
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        var cookieTicket = new AuthenticationTicket(
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(SessionClaims.SessionKey, newKey, ClaimValueTypes.String, options.ClaimsIssuer)], options.ClaimsIssuer)),
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        options.CookieManager.AppendResponseCookie(context, options.Cookie.Name!, options.TicketDataFormat.Protect(cookieTicket), options.Cookie.Build(context));
         XsrfToken.Issue(context);
     }
 

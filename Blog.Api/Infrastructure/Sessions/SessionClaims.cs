@@ -11,6 +11,9 @@ public static class SessionClaims
     /// <summary>The claim in which the cookie handler keeps the session store's key inside the cookie's ticket.</summary>
     public const string SessionKey = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
 
+    /// <summary>The claim that carries the public id of the session a request came with; the ticket store adds it as it reads the session.</summary>
+    public const string SessionId = "blog:session";
+
     public static ClaimsPrincipal For(UserResponse user)
     {
         var claims = new List<Claim>(3 + user.Roles.Count)
@@ -21,6 +24,16 @@ public static class SessionClaims
         };
         claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+
+    /// <summary>Tells the request which session it came with (<see cref="SessionId"/>); the stored ticket never holds it.</summary>
+    public static void AddSessionId(ClaimsPrincipal principal, string publicId)
+    {
+        // A ticket renewed by sliding expiration was stored with the claim; a session's public id never changes.
+        if (!principal.HasClaim(claim => claim.Type == SessionId))
+        {
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionId, publicId));
+        }
     }
 
     /// <summary>The user id of a signed-in principal, or null for an anonymous one.</summary>

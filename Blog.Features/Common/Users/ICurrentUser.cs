@@ -11,5 +11,8 @@ public interface ICurrentUser
     /// <summary>The signed-in user's username; only read it in requests that require sign-in.</summary>
     string Username { get; }
 
+    /// <summary>The public id of the session the request came with (the one a user sees in their list), or null without one.</summary>
+    string? SessionId { get; }
+
     bool IsInRole(string role);
 }

@@ -6,6 +6,7 @@ import { Title } from '@angular/platform-browser';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
+import { Account } from './account/account';
 import { routes } from './app.routes';
 import { ArticleDetail } from './articles/article-detail';
 import { ArticleEditor } from './articles/article-editor';
@@ -70,6 +71,13 @@ describe('routes', () => {
     expect(url()).toBe('/articles');
     await harness.navigateByUrl('/register');
     expect(url()).toBe('/articles');
+  });
+
+  it('shows the account page to signed-in users only', async () => {
+    await harness.navigateByUrl('/account');
+    expect(url()).toBe(`/login?returnUrl=${encodeURIComponent('/account')}`);
+    signIn();
+    await visit('/account', Account, 'Account · Blog');
   });
 
   it('answers an unknown address with the not-found screen', async () => {

@@ -23,6 +23,12 @@ export const routes: Routes = [
     loadChildren: () => import('./articles/articles.routes'),
   },
   {
+    path: 'account',
+    loadComponent: () => import('./account/account').then((m) => m.Account),
+    canActivate: [signedInGuard],
+    title: 'Account · Blog',
+  },
+  {
     path: '**',
     loadComponent: () => import('./layout/not-found').then((m) => m.NotFound),
     title: 'Page not found · Blog',

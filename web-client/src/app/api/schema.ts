@@ -6,6 +6,23 @@
  */
 
 export interface paths {
+  '/api/v1/users/current/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Changes the signed-in user's password; every other session of theirs ends, this one continues under a new key. */
+    post: operations['ChangePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/articles': {
     parameters: {
       query?: never;
@@ -19,6 +36,24 @@ export interface paths {
     /** Publishes an article by the signed-in author. */
     post: operations['CreateArticle'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user; issues a fresh XSRF-TOKEN cookie either way. */
+    get: operations['GetCurrentUser'];
+    put?: never;
+    post?: never;
+    /** Deletes the signed-in user with their articles, sessions and tokens; the cookie expires. */
+    delete: operations['DeleteAccount'];
     options?: never;
     head?: never;
     patch?: never;
@@ -43,15 +78,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/users/current': {
+  '/api/v1/users/current/sessions/end-others': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** The signed-in user; issues a fresh XSRF-TOKEN cookie either way. */
-    get: operations['GetCurrentUser'];
+    get?: never;
+    put?: never;
+    /** Ends every session of the signed-in user but this one. */
+    post: operations['EndOtherSessions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/current/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Ends one of the signed-in user's sessions; ending the current one is a logout. */
+    delete: operations['EndSession'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/current/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Downloads the signed-in user and all their articles as one JSON attachment, streamed. */
+    get: operations['ExportAccount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/current/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user's sessions, most recently active first; the caller's own is current. */
+    get: operations['ListSessions'];
     put?: never;
     post?: never;
     delete?: never;
@@ -133,6 +219,14 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /**
+     * @description The export's JSON: the user and every article of theirs, newest first. The articles are read from the database as
+     *     the response is written, one row at a time, never held all at once.
+     */
+    AccountExport: {
+      user: components['schemas']['User'];
+      articles: components['schemas']['Article'][];
+    };
+    /**
      * @description The `Article` of the API contract, answered by create, get, update and list. long ArticleResponse.Version is not in
      *     the body: it travels as the `ETag`.
      */
@@ -162,10 +256,27 @@ export interface components {
       id: number;
       username: string;
     };
+    /**
+     * @description The signed-in user replaces their password. Every other session of theirs ends; the endpoint moves this one under
+     *     a new key. A wrong CurrentPassword counts toward the account's sign-in lockout.
+     */
+    ChangePasswordRequest: {
+      currentPassword: string;
+      newPassword: string;
+    };
     CreateArticleRequest: {
       title: string;
       content: string;
     };
+    /**
+     * @description The signed-in user deletes their account: the user, their articles, sessions, tokens and sign-in counts. The
+     *     password is asked again; a wrong one counts toward the account's sign-in lockout.
+     */
+    DeleteAccountRequest: {
+      password: string;
+    };
+    /** @description Ends every session of the signed-in user but the caller's. Carries nothing: the body is empty or `{}`. */
+    EndOtherSessionsRequest: Record<string, never>;
     LoginRequest: {
       usernameOrEmail: string;
       password: string;
@@ -198,6 +309,18 @@ export interface components {
       email: string;
       password: string;
     };
+    /** @description The `Session` of the API contract. Id is its public id, never the cookie's key. */
+    Session: {
+      id: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastSeenAt: string;
+      device: string;
+      userAgent: null | string;
+      ipAddress: null | string;
+      current: boolean;
+    };
     /** @description The `User` of the API contract, answered by register, login and current user. Never carries a password or hash. */
     User: {
       /** Format: int64 */
@@ -215,6 +338,73 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  ChangePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordRequest'];
+      };
+    };
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   ListArticles: {
     parameters: {
       query?: {
@@ -298,6 +488,102 @@ export interface operations {
       };
       /** @description Forbidden */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  GetCurrentUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  DeleteAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeleteAccountRequest'];
+      };
+    };
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -550,7 +836,112 @@ export interface operations {
       };
     };
   };
-  GetCurrentUser: {
+  EndOtherSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': null | components['schemas']['EndOtherSessionsRequest'];
+      };
+    };
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  EndSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ExportAccount: {
     parameters: {
       query?: never;
       header?: never;
@@ -565,7 +956,36 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['User'];
+          'application/json': components['schemas']['AccountExport'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ListSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Session'][];
         };
       };
       /** @description Unauthorized */

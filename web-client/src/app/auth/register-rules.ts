@@ -1,5 +1,7 @@
 import { ValidatorFn, Validators } from '@angular/forms';
 
+import type { ErrorMessages } from '../shared/form-state';
+
 /** The API's registration rules (API.md, "Register"), checked before the request is sent. */
 export const USERNAME_MIN_LENGTH = 3;
 export const USERNAME_MAX_LENGTH = 32;
@@ -48,3 +50,12 @@ export const passwordValidators: ValidatorFn[] = [
   Validators.maxLength(PASSWORD_MAX_LENGTH),
   differentFrom('username', 'email'),
 ];
+
+/** What a new password's field says for each rule it breaks (registration, password change). */
+export const PASSWORD_MESSAGES: ErrorMessages = {
+  required: 'Enter a password.',
+  minlength: `The password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`,
+  maxlength: `The password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`,
+  sameAsUsername: 'The password must not be the same as the username.',
+  sameAsEmail: 'The password must not be the same as the email address.',
+};

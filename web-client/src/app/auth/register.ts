@@ -13,6 +13,7 @@ import { describeError } from '../shared/problem';
 import {
   EMAIL_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
+  PASSWORD_MESSAGES,
   PASSWORD_MIN_LENGTH,
   USERNAME_MAX_LENGTH,
   USERNAME_MIN_LENGTH,
@@ -42,13 +43,7 @@ const MESSAGES: Record<Field, ErrorMessages> = {
     required: 'Enter your email address again.',
     mismatch: 'The email addresses do not match.',
   },
-  password: {
-    required: 'Enter a password.',
-    minlength: `The password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`,
-    maxlength: `The password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`,
-    sameAsUsername: 'The password must not be the same as the username.',
-    sameAsEmail: 'The password must not be the same as the email address.',
-  },
+  password: PASSWORD_MESSAGES,
 };
 
 @Component({

@@ -44,6 +44,11 @@ export class Session {
     );
   }
 
+  /** The user ended this session themselves (signed it out from their session list, deleted their account). */
+  signedOut(): void {
+    this.currentUser.set(null);
+  }
+
   /** The API answered 401 to a signed-in request: the session ended on the server. */
   end(): void {
     this.currentUser.set(null);

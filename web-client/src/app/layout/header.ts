@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { Router, RouterLink } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive } from '@angular/router';
 
 import { Session } from '../auth/session';
 import { BusyButton } from '../shared/busy-button';
@@ -7,7 +7,7 @@ import { describeError } from '../shared/problem';
 
 @Component({
   selector: 'app-header',
-  imports: [RouterLink, BusyButton],
+  imports: [RouterLink, RouterLinkActive, BusyButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="navbar bg-body-tertiary border-bottom mb-4">
@@ -15,6 +15,13 @@ import { describeError } from '../shared/problem';
         <a class="navbar-brand fw-semibold me-auto" routerLink="/">Blog</a>
         @if (session.user(); as user) {
           <span class="navbar-text text-truncate user-greeting">Hello {{ user.username }}</span>
+          <a
+            class="btn btn-outline-dark btn-sm"
+            routerLink="/account"
+            routerLinkActive="active"
+            ariaCurrentWhenActive="page"
+            >Account</a
+          >
           <button
             type="button"
             class="btn btn-outline-dark btn-sm"

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Blog.Features.Register;
+namespace Blog.Features.Common.Users;
 
 /// <summary>
 /// The blocklist of common passwords, read once at start-up. <c>common-passwords.txt</c> holds the 100,000 most
@@ -14,7 +14,7 @@ public sealed class CommonPasswords
 
     public CommonPasswords()
     {
-        using var stream = typeof(CommonPasswords).Assembly.GetManifestResourceStream("Blog.Features.Register.common-passwords.txt")
+        using var stream = typeof(CommonPasswords).Assembly.GetManifestResourceStream("Blog.Features.Common.Users.common-passwords.txt")
             ?? throw new InvalidOperationException("The common password list is not embedded.");
         using var reader = new StreamReader(stream);
         var passwords = new List<string>(40_000);

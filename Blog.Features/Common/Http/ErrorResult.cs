@@ -14,7 +14,7 @@ public sealed class ErrorResult(Error error) : IResult, IStatusCodeHttpResult
     {
         ErrorKind.Validation => ProblemType.Validation,
         ErrorKind.Unauthorized => ProblemType.Unauthorized,
-        ErrorKind.Forbidden => ProblemType.Forbidden,
+        ErrorKind.Forbidden or ErrorKind.InsufficientScope => ProblemType.Forbidden,
         ErrorKind.NotFound => ProblemType.NotFound,
         ErrorKind.Conflict => ProblemType.Conflict,
         ErrorKind.LockedOut => ProblemType.LockedOut,
@@ -31,6 +31,13 @@ public sealed class ErrorResult(Error error) : IResult, IStatusCodeHttpResult
         if (Error.RetryAfter is { } retryAfter)
         {
             httpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (Error.Kind == ErrorKind.InsufficientScope)
+        {
+            httpContext.Response.Headers.WWWAuthenticate = Error.Scope is { } scope
+                ? $"Bearer error=\"insufficient_scope\", scope=\"{scope}\""
+                : "Bearer error=\"insufficient_scope\"";
         }
 
         var problem = Problem.ToProblemDetails(Error.Detail);

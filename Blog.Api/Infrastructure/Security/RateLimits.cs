@@ -17,6 +17,8 @@ public sealed class RateLimitOptions
     public int RegisterPerMinute { get; set; } = 20;
 
     public int ArticlesPerMinute { get; set; } = 60;
+
+    public int BearerFailuresPerMinute { get; set; } = 60;
 }
 
 public static partial class RateLimits
@@ -44,6 +46,24 @@ public static partial class RateLimits
             options.AddPolicy(RateLimitPolicies.Register, context => PerClientAddressInDatabase(context, RateLimitPolicies.Register, limits => limits.RegisterPerMinute));
             options.AddPolicy(RateLimitPolicies.CreateArticle, context => PerUser(context, limits => limits.ArticlesPerMinute));
         });
+    }
+
+    /// <summary>
+    /// Counts a failed bearer authentication against the client's address, in the database like login and register;
+    /// past <c>Blog:RateLimits:BearerFailuresPerMinute</c> in a minute the lease is refused, with its Retry-After.
+    /// Only failures count: a valid token is never slowed down by them.
+    /// </summary>
+    public static async Task<RateLimitLease> CountBearerFailureAsync(HttpContext context)
+    {
+        var services = context.RequestServices;
+        var limits = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        await using var limiter = new DatabaseWindowLimiter(
+            "bearer-failures " + ClientAddress(context),
+            limits.BearerFailuresPerMinute,
+            TimeSpan.FromMinutes(1),
+            services.GetRequiredService<IDbConnectionFactory>(),
+            services.GetRequiredService<TimeProvider>());
+        return await limiter.AcquireAsync(1, context.RequestAborted);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
-using Blog.Features.AccessTokens;
+using Blog.Features.AccessTokens.CreateAccessToken;
+using Blog.Features.AccessTokens.ListAccessTokens;
+using Blog.Features.AccessTokens.RevokeAccessToken;
 using Blog.Features.Common.Pipeline;
 using Blog.Features.Common.Users;
 using Blog.Features.GetArticle;

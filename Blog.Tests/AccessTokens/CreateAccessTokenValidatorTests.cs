@@ -1,4 +1,4 @@
-using Blog.Features.AccessTokens;
+using Blog.Features.AccessTokens.CreateAccessToken;
 using Blog.Features.Common.Users;
 using FluentValidation.TestHelper;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace Blog.Features.AccessTokens;
+namespace Blog.Features.AccessTokens.RevokeAccessToken;
 
 internal sealed class RevokeAccessTokenEndpoint : IEndpoint
 {

@@ -4,7 +4,7 @@ using Blog.Features.Common.Users;
 using Dapper;
 using Mediator;
 
-namespace Blog.Features.AccessTokens;
+namespace Blog.Features.AccessTokens.ListAccessTokens;
 
 internal sealed class ListAccessTokensHandler(IDbConnectionFactory database, ICurrentUser currentUser)
     : IQueryHandler<ListAccessTokensRequest, Result<IReadOnlyList<AccessTokenResponse>>>

@@ -1,7 +1,7 @@
 using Blog.Features.Common.Users;
 using FluentValidation;
 
-namespace Blog.Features.AccessTokens;
+namespace Blog.Features.AccessTokens.CreateAccessToken;
 
 internal sealed class CreateAccessTokenValidator : AbstractValidator<CreateAccessTokenRequest>
 {

@@ -1,3 +1,4 @@
+using Blog.Features.AccessTokens.RevokeAccessToken;
 using Blog.Features.Common.Http;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace Blog.Features.AccessTokens;
+namespace Blog.Features.AccessTokens.CreateAccessToken;
 
 internal sealed class CreateAccessTokenEndpoint : IEndpoint
 {

@@ -1,7 +1,7 @@
 using Blog.Features.Common.Pipeline;
 using Mediator;
 
-namespace Blog.Features.AccessTokens;
+namespace Blog.Features.AccessTokens.CreateAccessToken;
 
 /// <summary>A new access token of the signed-in user. Sessions only: a token never makes tokens.</summary>
 [RequireSignIn]

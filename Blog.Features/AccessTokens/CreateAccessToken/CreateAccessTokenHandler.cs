@@ -5,7 +5,7 @@ using Dapper;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
-namespace Blog.Features.AccessTokens;
+namespace Blog.Features.AccessTokens.CreateAccessToken;
 
 internal sealed partial class CreateAccessTokenHandler(
     IDbConnectionFactory database,

@@ -5,7 +5,7 @@ using Dapper;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
-namespace Blog.Features.AccessTokens;
+namespace Blog.Features.AccessTokens.RevokeAccessToken;
 
 internal sealed partial class RevokeAccessTokenHandler(IDbConnectionFactory database, ICurrentUser currentUser, ILogger<RevokeAccessTokenHandler> logger)
     : ICommandHandler<RevokeAccessTokenRequest, Result<Done>>

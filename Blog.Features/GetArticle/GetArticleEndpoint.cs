@@ -23,5 +23,6 @@ internal sealed class GetArticleEndpoint : IEndpoint
             .WithTags("Articles")
             .WithSummary("One of the signed-in user's own articles.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -69,7 +69,8 @@ public sealed class HostingTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var paths = (await response.ReadJsonAsync()).GetProperty("paths");
         paths.EnumerateObject().Select(path => path.Name).Should().BeEquivalentTo(
-            "/api/v1/users/current", "/api/v1/register", "/api/v1/login", "/api/v1/logout", "/api/v1/articles", "/api/v1/articles/{id}");
+            "/api/v1/users/current", "/api/v1/register", "/api/v1/login", "/api/v1/logout", "/api/v1/articles", "/api/v1/articles/{id}",
+            "/api/v1/users/current/tokens", "/api/v1/users/current/tokens/{id}");
         paths.GetProperty("/api/v1/login").GetProperty("post").GetProperty("responses").EnumerateObject().Select(status => status.Name)
             .Should().Contain(["200", "400", "401", "403", "415", "429"]);
     }

@@ -9,4 +9,6 @@ export const apiPaths = {
   logout: `${API_BASE}/logout`,
   articles: `${API_BASE}/articles`,
   article: (id: number) => `${API_BASE}/articles/${id}`,
+  accessTokens: `${API_BASE}/users/current/tokens`,
+  accessToken: (id: number) => `${API_BASE}/users/current/tokens/${id}`,
 } as const;

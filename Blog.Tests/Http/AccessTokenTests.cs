@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Blog.Features.Common.Users;
 using Blog.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Blog.Tests.Http;
 
@@ -398,6 +401,33 @@ public sealed class AccessTokenTests : IAsyncLifetime
         _api.Clock.Advance(TimeSpan.FromMinutes(1));
         using var nextMinute = await attacker.GetAsync("/api/v1/articles");
         await nextMinute.ReadProblemAsync(401, "unauthorized");
+    }
+
+    [Fact]
+    public async Task Creating_revoking_and_failed_bearer_authentications_are_logged_without_the_secret()
+    {
+        var logs = new LogSink();
+        await _api.DisposeAsync();
+        _api = new BlogApiFactory(
+            new() { ["Blog:RateLimits:BearerFailuresPerMinute"] = "2", ["Logging:LogLevel:Default"] = "Information" },
+            services => services.AddSingleton<ILoggerProvider>(logs));
+        using var browser = _api.CreateApiClient();
+        await browser.RegisterAsync("alice");
+        var (id, secret) = await CreateTokenAsync(browser, "ci");
+        (await Script(secret).GetAsync("/api/v1/articles")).Dispose();
+        (await browser.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"{Tokens}/{id}"))).Dispose();
+        (await Script(secret).GetAsync("/api/v1/articles")).Dispose();
+        (await Script("garbage").GetAsync("/api/v1/articles")).Dispose();
+        (await Script("garbage").GetAsync("/api/v1/articles")).Dispose();
+
+        var lines = logs.Lines.ToList();
+        lines.Should().Contain(line => line.Contains("[7001]") && line.Contains("UserId=1") && line.Contains($"TokenId={id}") && line.Contains("Scopes=articles:read"));
+        lines.Should().Contain(line => line.Contains("[7002]") && line.Contains("UserId=1") && line.Contains($"TokenId={id}"));
+        lines.Should().Contain(line => line.Contains("[7003]") && line.Contains("Reason=unknown or revoked"));
+        lines.Should().Contain(line => line.Contains("[7003]") && line.Contains("Reason=malformed"));
+        lines.Should().Contain(line => line.Contains("[7004]"), "the third failure is past the limit of two");
+        var randomPart = secret[AccessTokenSecret.Prefix.Length..];
+        lines.Should().NotContain(line => line.Contains(randomPart));
     }
 
     private async Task<string?> LastUsedAtAsync()

@@ -1,4 +1,5 @@
 using Blog.Api.Infrastructure;
+using Blog.Api.Infrastructure.AccessTokens;
 using Blog.Api.Infrastructure.Admin;
 using Blog.Api.Infrastructure.Client;
 using Blog.Api.Infrastructure.Database;
@@ -25,6 +26,7 @@ builder.Services
     .AddDatabaseHosting()
     .AddDatabaseKeyRing()
     .AddSessions(builder.Configuration)
+    .AddAccessTokens()
     .AddCsrfProtection()
     .AddRateLimits(builder.Configuration)
     .AddTransportSecurity(builder.Configuration)

@@ -5,5 +5,5 @@ using Mediator;
 
 namespace Blog.Features.CreateArticle;
 
-[RequireSignIn(Role = Roles.Author)]
+[RequireSignIn(Role = Roles.Author, Scope = Scopes.ArticlesWrite)]
 public sealed record CreateArticleRequest(string Title, string Content) : ICommand<Result<ArticleResponse>>;

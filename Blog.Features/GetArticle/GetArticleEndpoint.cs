@@ -28,6 +28,7 @@ internal sealed class GetArticleEndpoint : IEndpoint
             .WithSummary("One of the signed-in user's own articles, with its version as the ETag; 304 when If-None-Match names it.")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static Results<Ok<ArticleResponse>, StatusCodeHttpResult, ErrorResult> Answer(ArticleResponse article, Precondition ifNoneMatch, HttpResponse response)

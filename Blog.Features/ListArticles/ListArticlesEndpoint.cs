@@ -19,5 +19,6 @@ internal sealed class ListArticlesEndpoint : IEndpoint
             .WithTags("Articles")
             .WithSummary("The signed-in user's own articles, newest first, a page at a time.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Blog.Features.Common.Articles;
 using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
 using Mediator;
 
 namespace Blog.Features.ListArticles;
@@ -10,7 +11,7 @@ namespace Blog.Features.ListArticles;
 /// query's text, read into <see cref="PageSize"/> and <see cref="Before"/> once, here; the validator reports the text
 /// that did not read.
 /// </summary>
-[RequireSignIn]
+[RequireSignIn(Scope = Scopes.ArticlesRead)]
 public sealed record ListArticlesRequest(string? Limit, string? Cursor) : IQuery<Result<ArticlePage>>
 {
     public const int DefaultLimit = 20;

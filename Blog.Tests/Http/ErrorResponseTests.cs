@@ -220,6 +220,9 @@ public sealed class ErrorResponseTests : IAsyncLifetime
             where T : class =>
             throw new InvalidOperationException("secret-connection-detail");
 
+        public Task<IReadOnlyList<T>> QueryAsync<T>(Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] values) =>
+            throw new InvalidOperationException("secret-connection-detail");
+
         public void Dispose()
         {
         }

@@ -72,7 +72,9 @@ public sealed class HostingTests : IAsyncLifetime
             "/api/v1/users/current", "/api/v1/register", "/api/v1/login", "/api/v1/logout", "/api/v1/articles", "/api/v1/articles/{id}",
             "/api/v1/articles/preview",
             "/api/v1/users/current/password", "/api/v1/users/current/sessions", "/api/v1/users/current/sessions/{id}",
-            "/api/v1/users/current/sessions/end-others", "/api/v1/users/current/export");
+            "/api/v1/users/current/sessions/end-others", "/api/v1/users/current/export",
+
+            "/api/v1/users/current/tokens", "/api/v1/users/current/tokens/{id}");
         paths.GetProperty("/api/v1/login").GetProperty("post").GetProperty("responses").EnumerateObject().Select(status => status.Name)
             .Should().Contain(["200", "400", "401", "403", "415", "429"]);
     }

@@ -47,18 +47,23 @@ public sealed class OpenApiTests(OpenApiTests.ServedDocument served) : IClassFix
             ["PUT /api/v1/articles/{id}"] = "Articles",
             ["DELETE /api/v1/articles/{id}"] = "Articles",
             ["POST /api/v1/articles/preview"] = "Articles",
+            ["POST /api/v1/users/current/tokens"] = "Access tokens",
+            ["GET /api/v1/users/current/tokens"] = "Access tokens",
+            ["DELETE /api/v1/users/current/tokens/{id}"] = "Access tokens",
         });
         Document.GetProperty("tags").EnumerateArray().Should().OnlyContain(tag => !string.IsNullOrWhiteSpace(tag.GetProperty("description").GetString()));
     }
 
     [Fact]
-    public void The_security_schemes_are_the_session_cookie_and_the_CSRF_header()
+    public void The_security_schemes_are_the_session_cookie_the_CSRF_header_and_the_access_token()
     {
         var schemes = Document.GetProperty("components").GetProperty("securitySchemes");
 
-        schemes.EnumerateObject().Select(scheme => scheme.Name).Should().BeEquivalentTo("sessionCookie", "csrfHeader");
+        schemes.EnumerateObject().Select(scheme => scheme.Name).Should().BeEquivalentTo("sessionCookie", "csrfHeader", "accessToken");
         SchemeOf("sessionCookie").Should().Be("apiKey in cookie blog_session");
         SchemeOf("csrfHeader").Should().Be("apiKey in header X-XSRF-TOKEN");
+        schemes.GetProperty("accessToken").GetProperty("type").GetString().Should().Be("http");
+        schemes.GetProperty("accessToken").GetProperty("scheme").GetString().Should().Be("bearer");
 
         string SchemeOf(string name)
         {
@@ -70,13 +75,15 @@ public sealed class OpenApiTests(OpenApiTests.ServedDocument served) : IClassFix
     [Theory]
     [InlineData("POST /api/v1/register", """[{"csrfHeader":[]}]""")]
     [InlineData("POST /api/v1/logout", """[{"csrfHeader":[]}]""")]
-    [InlineData("POST /api/v1/articles", """[{"sessionCookie":["author"],"csrfHeader":[]}]""")]
-    [InlineData("GET /api/v1/articles/{id}", """[{"sessionCookie":[]}]""")]
-    [InlineData("GET /api/v1/articles", """[{"sessionCookie":[]}]""")]
-    [InlineData("PUT /api/v1/articles/{id}", """[{"sessionCookie":["author"],"csrfHeader":[]}]""")]
-    [InlineData("DELETE /api/v1/articles/{id}", """[{"sessionCookie":["author"],"csrfHeader":[]}]""")]
-    [InlineData("POST /api/v1/articles/preview", """[{"sessionCookie":[],"csrfHeader":[]}]""")]
-    public void Each_operation_requires_the_session_its_request_declares_and_the_CSRF_header_on_unsafe_methods(string operation, string security) =>
+    [InlineData("POST /api/v1/articles", """[{"sessionCookie":["author"],"csrfHeader":[]},{"accessToken":["articles:write"]}]""")]
+    [InlineData("GET /api/v1/articles/{id}", """[{"sessionCookie":[]},{"accessToken":["articles:read"]}]""")]
+    [InlineData("GET /api/v1/articles", """[{"sessionCookie":[]},{"accessToken":["articles:read"]}]""")]
+    [InlineData("POST /api/v1/users/current/tokens", """[{"sessionCookie":[],"csrfHeader":[]}]""")]
+    [InlineData("GET /api/v1/users/current/tokens", """[{"sessionCookie":[]}]""")]
+    [InlineData("PUT /api/v1/articles/{id}", """[{"sessionCookie":["author"],"csrfHeader":[]},{"accessToken":["articles:write"]}]""")]
+    [InlineData("DELETE /api/v1/articles/{id}", """[{"sessionCookie":["author"],"csrfHeader":[]},{"accessToken":["articles:write"]}]""")]
+    [InlineData("POST /api/v1/articles/preview", """[{"sessionCookie":[],"csrfHeader":[]},{"accessToken":["articles:write"]}]""")]
+    public void Each_operation_requires_the_session_its_request_declares_the_CSRF_header_on_unsafe_methods_and_a_token_where_a_scope_allows(string operation, string security) =>
         JsonSerializer.Serialize(Operations().Single(candidate => candidate.Key == operation).Value.GetProperty("security")).Should().Be(security);
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class BlogApiFactory : WebApplicationFactory<Program>
             ["Blog:RateLimits:RegisterPerMinute"] = "10000",
             ["Blog:RateLimits:ArticlesPerMinute"] = "10000",
             ["Blog:RateLimits:AccountPerMinute"] = "10000",
+            ["Blog:RateLimits:BearerFailuresPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
             ["Blog:Client:RootPath"] = Path.Combine(Path.GetTempPath(), "blog-tests-no-client"),

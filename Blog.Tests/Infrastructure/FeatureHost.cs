@@ -67,6 +67,7 @@ public sealed class TestUser : ICurrentUser
     private string[] _roles = [];
     private long? _id;
     private string? _username;
+    private HashSet<string>? _tokenScopes;
 
     public bool IsSignedIn => _id is not null;
 
@@ -78,11 +79,21 @@ public sealed class TestUser : ICurrentUser
 
     public bool IsInRole(string role) => _roles.Contains(role);
 
+    public IReadOnlySet<string>? TokenScopes => _tokenScopes;
+
     public void SignIn(long id, string username, params string[] roles)
     {
         _id = id;
         _username = username;
         _roles = roles;
+        _tokenScopes = null;
+    }
+
+    /// <summary>Signs in as an access token of the user would: with its scopes.</summary>
+    public void SignInWithToken(long id, string username, string[] roles, params string[] scopes)
+    {
+        SignIn(id, username, roles);
+        _tokenScopes = [.. scopes];
     }
 
     public void SignInAs(UserResponse user) => SignIn(user.Id, user.Username, [.. user.Roles]);
@@ -93,5 +104,6 @@ public sealed class TestUser : ICurrentUser
         _username = null;
         _roles = [];
         SessionId = null;
+        _tokenScopes = null;
     }
 }

@@ -1,3 +1,4 @@
+using Blog.Api.Infrastructure.Sessions;
 using Blog.Features.Common.Http;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -31,7 +32,9 @@ public static class CsrfProtection
 
 /// <summary>
 /// Checks the token pair on every unsafe request of the endpoints it is added to, register and login included.
-/// The antiforgery middleware only checks form endpoints; JSON endpoints need this explicit check.
+/// The antiforgery middleware only checks form endpoints; JSON endpoints need this explicit check. A request that an
+/// access token authenticated is exempt: a browser never sends <c>Authorization</c> by itself, so no other site can
+/// make it, and its cookies were never read (a token that fails to authenticate is refused before this filter).
 /// </summary>
 public sealed partial class CsrfFilter(IAntiforgery antiforgery, ILogger<CsrfFilter> logger) : IEndpointFilter
 {
@@ -49,7 +52,9 @@ public sealed partial class CsrfFilter(IAntiforgery antiforgery, ILogger<CsrfFil
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (!IsSafe(context.HttpContext.Request.Method) && !await antiforgery.IsRequestValidAsync(context.HttpContext))
+        if (!IsSafe(context.HttpContext.Request.Method)
+            && context.HttpContext.User.Identity?.AuthenticationType != SessionClaims.AccessToken
+            && !await antiforgery.IsRequestValidAsync(context.HttpContext))
         {
             LogRefused(logger, context.HttpContext.Request.Method, context.HttpContext.Request.Path);
             return TypedResults.Problem(ProblemType.Csrf.ToProblemDetails(

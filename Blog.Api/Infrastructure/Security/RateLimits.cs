@@ -19,6 +19,8 @@ public sealed class RateLimitOptions
     public int ArticlesPerMinute { get; set; } = 60;
 
     public int AccountPerMinute { get; set; } = 10;
+
+    public int BearerFailuresPerMinute { get; set; } = 60;
 }
 
 public static partial class RateLimits
@@ -47,6 +49,24 @@ public static partial class RateLimits
             options.AddPolicy(RateLimitPolicies.Account, context => PerClientAddressInDatabase(context, RateLimitPolicies.Account, limits => limits.AccountPerMinute));
             options.AddPolicy(RateLimitPolicies.CreateArticle, context => PerUser(context, limits => limits.ArticlesPerMinute));
         });
+    }
+
+    /// <summary>
+    /// Counts a failed bearer authentication against the client's address, in the database like login and register;
+    /// past <c>Blog:RateLimits:BearerFailuresPerMinute</c> in a minute the lease is refused, with its Retry-After.
+    /// Only failures count: a valid token is never slowed down by them.
+    /// </summary>
+    public static async Task<RateLimitLease> CountBearerFailureAsync(HttpContext context)
+    {
+        var services = context.RequestServices;
+        var limits = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        await using var limiter = new DatabaseWindowLimiter(
+            "bearer-failures " + ClientAddress(context),
+            limits.BearerFailuresPerMinute,
+            TimeSpan.FromMinutes(1),
+            services.GetRequiredService<IDbConnectionFactory>(),
+            services.GetRequiredService<TimeProvider>());
+        return await limiter.AcquireAsync(1, context.RequestAborted);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using Blog.Features.Common.Users;
 
 namespace Blog.Api.Infrastructure.Sessions;
 
-/// <summary>The <see cref="ICurrentUser"/> of an HTTP request: the claims of its session.</summary>
+/// <summary>The <see cref="ICurrentUser"/> of an HTTP request: the claims of its session or of its access token.</summary>
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
@@ -17,4 +17,6 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public string? SessionId => Principal.FindFirstValue(SessionClaims.SessionId);
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
+
+    public IReadOnlySet<string>? TokenScopes => SessionClaims.TokenScopes(Principal);
 }

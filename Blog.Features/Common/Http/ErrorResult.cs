@@ -14,7 +14,7 @@ public sealed class ErrorResult(Error error) : IResult, IStatusCodeHttpResult
     {
         ErrorKind.Validation => ProblemType.Validation,
         ErrorKind.Unauthorized => ProblemType.Unauthorized,
-        ErrorKind.Forbidden => ProblemType.Forbidden,
+        ErrorKind.Forbidden or ErrorKind.InsufficientScope => ProblemType.Forbidden,
         ErrorKind.NotFound => ProblemType.NotFound,
         ErrorKind.Conflict => ProblemType.Conflict,
         ErrorKind.LockedOut => ProblemType.LockedOut,
@@ -39,6 +39,13 @@ public sealed class ErrorResult(Error error) : IResult, IStatusCodeHttpResult
         if (Error.CurrentVersion is { } version)
         {
             httpContext.Response.Headers.ETag = EntityTags.Format(version);
+        }
+
+        if (Error.Kind == ErrorKind.InsufficientScope)
+        {
+            httpContext.Response.Headers.WWWAuthenticate = Error.Scope is { } scope
+                ? $"Bearer error=\"insufficient_scope\", scope=\"{scope}\""
+                : "Bearer error=\"insufficient_scope\"";
         }
 
         var problem = Problem.ToProblemDetails(Error.Detail);

@@ -4,7 +4,10 @@ using Mediator;
 
 namespace Blog.Features.Common.Pipeline;
 
-/// <summary>Refuses requests whose <see cref="RequireSignInAttribute"/> the current user does not meet.</summary>
+/// <summary>
+/// Refuses requests whose <see cref="RequireSignInAttribute"/> the current user does not meet, and every request an
+/// access token's scopes do not name, whether or not it requires sign-in.
+/// </summary>
 public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser currentUser) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
     where TResponse : IFailure<TResponse>
@@ -14,6 +17,11 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser curr
 
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        if (currentUser.TokenScopes is { } granted && (Requirement?.Scope is not { } scope || !granted.Contains(scope)))
+        {
+            return ValueTask.FromResult(TResponse.Failure(Error.InsufficientScope(Requirement?.Scope)));
+        }
+
         if (Requirement is null)
         {
             return next(message, cancellationToken);

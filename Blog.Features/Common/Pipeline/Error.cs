@@ -5,6 +5,9 @@ public enum ErrorKind
     Validation,
     Unauthorized,
     Forbidden,
+
+    /// <summary>Refused to an access token: the request needs a scope the token lacks, or a session.</summary>
+    InsufficientScope,
     NotFound,
     Conflict,
 
@@ -27,15 +30,25 @@ public sealed record Error(
     string? Detail = null,
     IReadOnlyDictionary<string, string[]>? Errors = null,
     TimeSpan? RetryAfter = null,
-    long? CurrentVersion = null)
+    long? CurrentVersion = null,
+    string? Scope = null)
 {
     public static Error Validation(IReadOnlyDictionary<string, string[]> errors) => new(ErrorKind.Validation, Errors: errors);
 
     public static Error Conflict(IReadOnlyDictionary<string, string[]> errors) => new(ErrorKind.Conflict, Errors: errors);
 
+    /// <summary>A conflict with the state of the data as a whole rather than with one field.</summary>
+    public static Error Conflict(string detail) => new(ErrorKind.Conflict, detail);
+
     public static Error Unauthorized(string detail) => new(ErrorKind.Unauthorized, detail);
 
     public static Error Forbidden(string detail) => new(ErrorKind.Forbidden, detail);
+
+    /// <summary>An access token may not send this request; <paramref name="scope"/> is the one that would allow it, if any.</summary>
+    public static Error InsufficientScope(string? scope) => new(
+        ErrorKind.InsufficientScope,
+        scope is null ? "Access tokens work on the article endpoints only; this needs a signed-in session." : $"This needs an access token with the scope '{scope}'.",
+        Scope: scope);
 
     public static Error NotFound(string detail) => new(ErrorKind.NotFound, detail);
 

@@ -15,4 +15,10 @@ public interface ICurrentUser
     string? SessionId { get; }
 
     bool IsInRole(string role);
+
+    /// <summary>
+    /// The scopes of the access token the request is authenticated by, or null when a session authenticates it (or
+    /// nobody does): a session may do whatever its user may, a token only what its scopes allow.
+    /// </summary>
+    IReadOnlySet<string>? TokenScopes => null;
 }

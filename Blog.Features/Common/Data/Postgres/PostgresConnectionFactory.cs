@@ -21,8 +21,26 @@ public sealed class PostgresConnectionFactory(NpgsqlDataSource dataSource) : IDb
     /// </summary>
     private sealed class PreparedQuery(NpgsqlDataSource dataSource, string sql, string[] parameterNames) : IPreparedQuery
     {
-        public async Task<T?> QueryFirstOrDefaultAsync<T>(Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] values)
-            where T : class
+        public Task<T?> QueryFirstOrDefaultAsync<T>(Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] values)
+            where T : class =>
+            RunAsync(async (reader, token) => await reader.ReadAsync(token) ? read(reader) : null, cancellationToken, values);
+
+        public Task<IReadOnlyList<T>> QueryAsync<T>(Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] values) =>
+            RunAsync<IReadOnlyList<T>>(
+                async (reader, token) =>
+                {
+                    var rows = new List<T>();
+                    while (await reader.ReadAsync(token))
+                    {
+                        rows.Add(read(reader));
+                    }
+
+                    return rows;
+                },
+                cancellationToken,
+                values);
+
+        private async Task<TResult> RunAsync<TResult>(Func<DbDataReader, CancellationToken, Task<TResult>> consume, CancellationToken cancellationToken, object?[] values)
         {
             ArgumentOutOfRangeException.ThrowIfNotEqual(values.Length, parameterNames.Length, nameof(values));
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -34,7 +52,7 @@ public sealed class PostgresConnectionFactory(NpgsqlDataSource dataSource) : IDb
 
             await command.PrepareAsync(cancellationToken);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? read(reader) : null;
+            return await consume(reader, cancellationToken);
         }
 
         public void Dispose()

@@ -18,8 +18,26 @@ public sealed class PreparedQuery(SqliteConnectionFactory database, string sql, 
     // Counted apart: ConcurrentBag.Count locks every thread's list, on the hot path.
     private int _idleCount;
 
-    public async Task<T?> QueryFirstOrDefaultAsync<T>(Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] values)
-        where T : class
+    public Task<T?> QueryFirstOrDefaultAsync<T>(Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] values)
+        where T : class =>
+        RunAsync(async (reader, token) => await reader.ReadAsync(token) ? read(reader) : null, cancellationToken, values);
+
+    public Task<IReadOnlyList<T>> QueryAsync<T>(Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] values) =>
+        RunAsync<IReadOnlyList<T>>(
+            async (reader, token) =>
+            {
+                var rows = new List<T>();
+                while (await reader.ReadAsync(token))
+                {
+                    rows.Add(read(reader));
+                }
+
+                return rows;
+            },
+            cancellationToken,
+            values);
+
+    private async Task<TResult> RunAsync<TResult>(Func<DbDataReader, CancellationToken, Task<TResult>> consume, CancellationToken cancellationToken, object?[] values)
     {
         // A kept command still holds the previous call's values: a missing one must not run with them.
         ArgumentOutOfRangeException.ThrowIfNotEqual(values.Length, parameterNames.Length, nameof(values));
@@ -46,14 +64,14 @@ public sealed class PreparedQuery(SqliteConnectionFactory database, string sql, 
                 };
             }
 
-            T? row;
+            TResult result;
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
-                row = await reader.ReadAsync(cancellationToken) ? read(reader) : null;
+                result = await consume(reader, cancellationToken);
             }
 
             Return(command);
-            return row;
+            return result;
         }
         catch
         {

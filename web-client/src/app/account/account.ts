@@ -4,15 +4,16 @@ import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@
 import { Session } from '../auth/session';
 import { apiPaths } from '../shared/api-paths';
 import { describeError } from '../shared/problem';
+import { AccessTokens } from './access-tokens';
 import { AccountApi } from './account-api';
 import { ChangePassword } from './change-password';
 import { DeleteAccount } from './delete-account';
 import { SessionList } from './session-list';
 
-/** The signed-in user's own account: password, sessions, their articles to take away, deletion. */
+/** The signed-in user's own account: password, sessions, access tokens, their articles to take away, deletion. */
 @Component({
   selector: 'app-account',
-  imports: [ChangePassword, SessionList, DeleteAccount],
+  imports: [ChangePassword, SessionList, AccessTokens, DeleteAccount],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="h3 mb-4">Account</h1>
@@ -28,7 +29,7 @@ import { SessionList } from './session-list';
       <app-session-list />
     </section>
 
-    <!-- The access tokens section (app-access-tokens) belongs here, between sessions and the download. -->
+    <app-access-tokens class="d-block mb-5" />
 
     <section class="mb-5" aria-labelledby="export-heading">
       <h2 class="h5" id="export-heading">Download your articles</h2>

@@ -15,4 +15,6 @@ export const apiPaths = {
   articles: `${API_BASE}/articles`,
   article: (id: number) => `${API_BASE}/articles/${id}`,
   articlePreview: `${API_BASE}/articles/preview`,
+  accessTokens: `${API_BASE}/users/current/tokens`,
+  accessToken: (id: number) => `${API_BASE}/users/current/tokens/${id}`,
 } as const;

@@ -25,6 +25,7 @@ describe('Account', () => {
     (fixture.componentInstance as unknown as { document: unknown }).document = document;
     await fixture.whenStable();
     http.expectOne('/api/v1/users/current/sessions').flush([]);
+    http.expectOne('/api/v1/users/current/tokens').flush([]);
   });
 
   afterEach(() => http.verify());
@@ -37,6 +38,7 @@ describe('Account', () => {
     expect(headings).toEqual([
       'Change password',
       'Your sessions',
+      'Access tokens',
       'Download your articles',
       'Delete account',
     ]);

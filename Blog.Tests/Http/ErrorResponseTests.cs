@@ -138,6 +138,37 @@ public sealed class ErrorResponseTests : IAsyncLifetime
         (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
     }
 
+    // PostgreSQL refuses U+0000 in text with an error for the whole statement; every field refuses it first, on both engines.
+    [Theory]
+    [InlineData("POST", "/api/v1/login", """{"usernameOrEmail": "al\u0000ice", "password": "correct horse battery staple"}""", "usernameOrEmail")]
+    [InlineData("POST", "/api/v1/register", """{"username": "bob", "email": "b\u0000@example.com", "password": "a fine passphrase"}""", "email")]
+    [InlineData("POST", "/api/v1/articles", """{"title": "A \u0000 title", "content": "Some content here."}""", "title")]
+    [InlineData("PUT", "/api/v1/articles/1", """{"title": "A title", "content": "Some \u0000 content here."}""", "content")]
+    [InlineData("POST", "/api/v1/articles/preview", """{"content": "Some \u0000 content here."}""", "content")]
+    [InlineData("GET", "/api/v1/articles?q=a%00b", null, "q")]
+    [InlineData("POST", "/api/v1/users/current/tokens", """{"name": "ci\u0000", "expiresInDays": 1, "scopes": ["articles:read"]}""", "name")]
+    [InlineData("POST", "/api/v1/users/current/password", """{"currentPassword": "correct horse battery staple", "newPassword": "a new\u0000passphrase"}""", "newPassword")]
+    public async Task A_NUL_character_in_any_text_is_a_400_naming_the_field_and_changes_nothing(string method, string path, string? body, string field)
+    {
+        using var client = _api.CreateApiClient();
+        await client.RegisterAsync("alice");
+        // Signing in and registering take a token pair of an anonymous visitor.
+        using var visitor = _api.CreateApiClient();
+        await visitor.StartAsync();
+
+        using var response = await (path is "/api/v1/login" or "/api/v1/register" ? visitor : client).SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = body is null ? null : new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        });
+
+        var problem = await response.ReadProblemAsync(400, "validation");
+        problem.GetProperty("errors").GetProperty(field)[0].GetString().Should().Be("Text may not contain the NUL character (U+0000).");
+        (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM articles")).Should().Be(0);
+        (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM access_tokens")).Should().Be(0);
+        (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM users")).Should().Be(1);
+        (await _api.Database.ScalarAsync<long>("SELECT COUNT(*) FROM sessions")).Should().Be(1, "the password change ended nothing");
+    }
+
     [Fact]
     public async Task A_body_over_64_KiB_is_a_413_problem()
     {

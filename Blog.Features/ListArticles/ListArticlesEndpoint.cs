@@ -12,7 +12,7 @@ namespace Blog.Features.ListArticles;
 internal sealed class ListArticlesEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/articles", async Task<Results<Ok<ArticlePage>, Ok<SearchPage>, ErrorResult>> (
+        api.MapGet("/articles", async Task<Results<Ok<SearchPage>, Ok<ArticlePage>, ErrorResult>> (
                 [Description("Words to search for, 1 to 200 characters: every word must occur in the title or the content (case and accents aside), the last one also as the start of a word. With it, the page is ranked best match first and each item has a snippet.")] string? q,
                 string? limit, string? cursor, ISender sender, CancellationToken cancellationToken) =>
             {

@@ -7,3 +7,4 @@ export type CreateArticleRequest = components['schemas']['CreateArticleRequest']
 export const TITLE_MAX_LENGTH = 120;
 export const CONTENT_MIN_LENGTH = 10;
 export const CONTENT_MAX_LENGTH = 10_000;
+export const SEARCH_MAX_LENGTH = 200;

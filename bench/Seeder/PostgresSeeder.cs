@@ -78,7 +78,7 @@ internal static class PostgresSeeder
                     articles.Write(id, NpgsqlDbType.Bigint);
                     articles.Write(plan.AuthorOf(i, firstUserId), NpgsqlDbType.Bigint);
                     articles.Write(SeedPlan.Title(id), NpgsqlDbType.Text);
-                    articles.Write(plan.Content, NpgsqlDbType.Text);
+                    articles.Write(plan.ContentOf(i), NpgsqlDbType.Text);
                     articles.Write(plan.CreatedAt(i), NpgsqlDbType.TimestampTz);
                 }
 

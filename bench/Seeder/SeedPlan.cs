@@ -10,6 +10,8 @@ using Microsoft.Extensions.Options;
 /// </summary>
 internal sealed class SeedPlan
 {
+    private readonly string _rareContent;
+
     private SeedPlan(long articles, int authors, int users, string password, string content)
     {
         Articles = articles;
@@ -17,6 +19,7 @@ internal sealed class SeedPlan
         Users = users;
         Password = password;
         Content = content;
+        _rareContent = content + " " + RareWord + ".";
         PasswordHash = new PasswordHasher<object>(HasherOptions()).HashPassword(new object(), password);
         var now = DateTime.UtcNow;
         Now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
@@ -32,8 +35,14 @@ internal sealed class SeedPlan
 
     public string PasswordHash { get; }
 
-    /// <summary>The body of every article.</summary>
+    /// <summary>The body of the articles, whose first word, "Lorem", every article holds: the search for a word in all of them.</summary>
     public string Content { get; }
+
+    /// <summary>A word in one article of a hundred (<see cref="ContentOf"/>), and in no other text of the seed.</summary>
+    public const string RareWord = "zephyr";
+
+    /// <summary>The body of the article seeded i-th (from 0): <see cref="Content"/>, and every hundredth also <see cref="RareWord"/>.</summary>
+    public string ContentOf(long i) => i % 100 == 0 ? _rareContent : Content;
 
     /// <summary>Now, in UTC, to the whole second, as Blog stores timestamps.</summary>
     public DateTime Now { get; }

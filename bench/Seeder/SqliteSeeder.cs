@@ -66,13 +66,13 @@ internal static class SqliteSeeder
             "$id", "$a", "$t", "$c", "$at"))
         {
             var p = insertArticle.Parameters;
-            p["$c"].Value = plan.Content;
             for (long i = 0; i < plan.Articles; i++)
             {
                 var id = firstArticleId + i;
                 p["$id"].Value = id;
                 p["$a"].Value = plan.AuthorOf(i, firstUserId);
                 p["$t"].Value = SeedPlan.Title(id);
+                p["$c"].Value = plan.ContentOf(i);
                 p["$at"].Value = Timestamp(plan.CreatedAt(i));
                 insertArticle.ExecuteNonQuery();
             }

@@ -9,10 +9,12 @@ namespace Blog.Features.SearchArticles;
 
 /// <summary>
 /// The ranked order is: articles whose title holds every word, then the others; within each, the newest
-/// <see cref="RankedWindow"/> matches of the search by relevance (bm25 / ts_rank, title words weighing more), ties
-/// newest first, then the older matches newest first. Ranking every match would cost as many score computations as
-/// there are matches (a million for a word in every article); the window bounds that, and a word common enough to
-/// fill it carries little relevance to rank by. Pages are keyset pages over (segment, score, id), never an OFFSET.
+/// <see cref="RankedWindow"/> matches of the search by <see cref="Relevance"/> (title words weighing more), ties newest
+/// first, then the older matches newest first. The engines find the matches (and only the caller's); the ranking
+/// is computed here, over the window's rows, the same on both engines. Ranking every match would cost as much as there
+/// are matches (a million for a word in every article; SQLite's bm25 even counts a word's matches in the whole table
+/// for every query); the window bounds that, and a word common enough to fill it carries little relevance to rank by.
+/// Pages are keyset pages over (segment, score, id), never an OFFSET.
 /// </summary>
 internal sealed class SearchArticlesHandler(IDbConnectionFactory database, ICurrentUser currentUser)
     : IQueryHandler<SearchArticlesRequest, Result<SearchPage>>
@@ -43,27 +45,37 @@ internal sealed class SearchArticlesHandler(IDbConnectionFactory database, ICurr
             ?? await connection.ExecuteScalarAsync<long?>(sql.Floor, new { Query = query, AuthorId = currentUser.Id, Skip = RankedWindow - 1 })
             ?? 0;
 
-        var rows = new List<(SearchRow Row, SearchSegment Segment)>(limit + 1);
+        var rows = new List<(SearchRow Row, SearchSegment Segment, double Score)>(limit + 1);
         for (var segment = after?.Segment ?? SearchSegment.TitleRanked; segment <= SearchSegment.ContentOlder && rows.Count <= limit; segment++)
         {
-            var older = segment is SearchSegment.TitleOlder or SearchSegment.ContentOlder;
-            if (older && floor == 0)
+            var ranked = segment is SearchSegment.TitleRanked or SearchSegment.ContentRanked;
+            if (!ranked && floor == 0)
             {
                 continue;
             }
 
             var continuing = after is not null && after.Segment == segment;
-            var found = await connection.QueryAsync<SearchRow>(sql.Page(segment, continuing), new
+            var take = limit + 1 - rows.Count;
+            var found = (await connection.QueryAsync<SearchRow>(sql.Rows(segment), new
             {
                 Query = query,
                 AuthorId = currentUser.Id,
                 Floor = floor,
                 Below = continuing ? Math.Min(floor, after!.Id) : floor,
-                AfterScore = continuing ? after!.Score : 0,
-                AfterId = continuing ? after!.Id : 0,
-                Take = limit + 1 - rows.Count,
-            });
-            rows.AddRange(found.Select(row => (row, segment)));
+                Take = take,
+            })).AsList();
+            if (ranked)
+            {
+                var scores = Relevance.Score(found.Select(row => (row.Title, row.Content)).ToList(), terms);
+                rows.AddRange(found.Select((row, i) => (row, segment, scores[i]))
+                    .Where(hit => !continuing || hit.Item3 < after!.Score || (hit.Item3 == after.Score && hit.row.Id < after.Id))
+                    .OrderByDescending(hit => hit.Item3).ThenByDescending(hit => hit.row.Id)
+                    .Take(take));
+            }
+            else
+            {
+                rows.AddRange(found.Select(row => (row, segment, 0.0)));
+            }
         }
 
         var items = rows.Take(limit)
@@ -71,27 +83,10 @@ internal sealed class SearchArticlesHandler(IDbConnectionFactory database, ICurr
                 new AuthorResponse(hit.Row.AuthorId, hit.Row.AuthorUsername), Snippet.Of(hit.Row.Content, terms)))
             .ToList();
         var nextCursor = rows.Count > limit
-            ? new SearchCursor(terms.Key, floor, rows[limit - 1].Segment, rows[limit - 1].Row.Score, rows[limit - 1].Row.Id).Encode()
+            ? new SearchCursor(terms.Key, floor, rows[limit - 1].Segment, rows[limit - 1].Score, rows[limit - 1].Row.Id).Encode()
             : null;
         return new SearchPage(items, nextCursor);
     }
 
-    // Properties, not a constructor: SQLite reports no type for a computed column such as the score until it has a
-    // row, and Dapper matches a constructor by the reported types.
-    private sealed class SearchRow
-    {
-        public long Id { get; init; }
-
-        public required string Title { get; init; }
-
-        public required string Content { get; init; }
-
-        public DateTime CreatedAt { get; init; }
-
-        public long AuthorId { get; init; }
-
-        public required string AuthorUsername { get; init; }
-
-        public double Score { get; init; }
-    }
+    private sealed record SearchRow(long Id, string Title, string Content, DateTime CreatedAt, long AuthorId, string AuthorUsername);
 }

@@ -15,9 +15,6 @@ internal abstract class SearchSql
     protected const string Columns =
         "a.id AS Id, a.title AS Title, a.content AS Content, a.created_at AS CreatedAt, a.author_id AS AuthorId, u.username AS AuthorUsername";
 
-    // Applied to the ranked segments' rows when a page continues inside one: after the cursor in (score desc, id desc).
-    protected const string AfterCursor = "WHERE ranked.Score < @AfterScore OR (ranked.Score = @AfterScore AND ranked.Id < @AfterId)";
-
     private static readonly SearchSql SqliteSql = new Sqlite();
     private static readonly SearchSql PostgresSql = new Postgres();
 
@@ -29,32 +26,41 @@ internal abstract class SearchSql
     public abstract string Floor { get; }
 
     /// <summary>
-    /// The rows of <paramref name="segment"/>, in order, at most <c>@Take</c>: ranked segments over ids ≥ <c>@Floor</c>
-    /// (<paramref name="continuing"/>: after <c>@AfterScore</c>, <c>@AfterId</c>); older ones below <c>@Below</c>.
+    /// The rows of <paramref name="segment"/>: for a ranked one, every match with an id ≥ <c>@Floor</c>, in no order
+    /// (the handler ranks them); for an older one, at most <c>@Take</c> matches below <c>@Below</c>, newest first.
     /// </summary>
-    public abstract string Page(SearchSegment segment, bool continuing);
+    public abstract string Rows(SearchSegment segment);
 
     private sealed class Sqlite : SearchSql
     {
         // CROSS JOIN keeps the FTS table the outer loop: its rowid order and range are what the statements rely on.
         private const string TitleMatches = "SELECT rowid FROM articles_title_search WHERE articles_title_search MATCH @Query";
 
-        private readonly Dictionary<(SearchSegment, bool), string> _pages = new()
+        private static readonly Dictionary<SearchSegment, string> Statements = new()
         {
-            [(SearchSegment.TitleRanked, false)] = Ranked($"IN ({TitleMatches} AND rowid >= @Floor)", continuing: false),
-            [(SearchSegment.TitleRanked, true)] = Ranked($"IN ({TitleMatches} AND rowid >= @Floor)", continuing: true),
-            [(SearchSegment.ContentRanked, false)] = Ranked($"NOT IN ({TitleMatches} AND rowid >= @Floor)", continuing: false),
-            [(SearchSegment.ContentRanked, true)] = Ranked($"NOT IN ({TitleMatches} AND rowid >= @Floor)", continuing: true),
-            [(SearchSegment.TitleOlder, false)] = $"""
-                SELECT {Columns}, 0.0 AS Score
+            [SearchSegment.TitleRanked] = $"""
+                SELECT {Columns}
+                FROM articles_title_search t CROSS JOIN articles a CROSS JOIN users u
+                WHERE articles_title_search MATCH @Query AND t.rowid >= @Floor
+                  AND a.id = t.rowid AND a.author_id = @AuthorId AND u.id = a.author_id
+                """,
+            [SearchSegment.ContentRanked] = $"""
+                SELECT {Columns}
+                FROM articles_search s CROSS JOIN articles a CROSS JOIN users u
+                WHERE articles_search MATCH @Query AND s.rowid >= @Floor
+                  AND a.id = s.rowid AND a.author_id = @AuthorId AND u.id = a.author_id
+                  AND s.rowid NOT IN ({TitleMatches} AND rowid >= @Floor)
+                """,
+            [SearchSegment.TitleOlder] = $"""
+                SELECT {Columns}
                 FROM articles_title_search t CROSS JOIN articles a CROSS JOIN users u
                 WHERE articles_title_search MATCH @Query AND t.rowid < @Below
                   AND a.id = t.rowid AND a.author_id = @AuthorId AND u.id = a.author_id
                 ORDER BY t.rowid DESC
                 LIMIT @Take
                 """,
-            [(SearchSegment.ContentOlder, false)] = $"""
-                SELECT {Columns}, 0.0 AS Score
+            [SearchSegment.ContentOlder] = $"""
+                SELECT {Columns}
                 FROM articles_search s CROSS JOIN articles a CROSS JOIN users u
                 WHERE articles_search MATCH @Query AND s.rowid < @Below
                   AND a.id = s.rowid AND a.author_id = @AuthorId AND u.id = a.author_id
@@ -74,36 +80,21 @@ internal abstract class SearchSql
 
         public override Task<string?> QueryTextAsync(DbConnection connection, SearchTerms terms) => Task.FromResult<string?>(terms.ToFts5());
 
-        public override string Page(SearchSegment segment, bool continuing) => _pages[(segment, continuing && segment is SearchSegment.TitleRanked or SearchSegment.ContentRanked)];
-
-        // bm25 is lower for better matches; negated, a higher score is better on both engines. Title words weigh ten.
-        private static string Ranked(string titleCondition, bool continuing) => $"""
-            SELECT * FROM (
-                SELECT {Columns}, -bm25(articles_search, 10.0, 1.0) AS Score
-                FROM articles_search s CROSS JOIN articles a CROSS JOIN users u
-                WHERE articles_search MATCH @Query AND s.rowid >= @Floor
-                  AND a.id = s.rowid AND a.author_id = @AuthorId AND u.id = a.author_id
-                  AND s.rowid {titleCondition}
-            ) ranked
-            {(continuing ? AfterCursor : "")}
-            ORDER BY ranked.Score DESC, ranked.Id DESC
-            LIMIT @Take
-            """;
+        public override string Rows(SearchSegment segment) => Statements[segment];
     }
 
     private sealed class Postgres : SearchSql
     {
         // The same expression as the index ix_articles_title_search, so that the index serves it.
         private const string TitleMatches = "to_tsvector('simple', blog_search_words(a.title)) @@ to_tsquery('simple', @Query)";
+        private const string ContentOnlyMatches = $"a.search_vector @@ to_tsquery('simple', @Query) AND NOT ({TitleMatches})";
 
-        private readonly Dictionary<(SearchSegment, bool), string> _pages = new()
+        private static readonly Dictionary<SearchSegment, string> Statements = new()
         {
-            [(SearchSegment.TitleRanked, false)] = Ranked(TitleMatches, continuing: false),
-            [(SearchSegment.TitleRanked, true)] = Ranked(TitleMatches, continuing: true),
-            [(SearchSegment.ContentRanked, false)] = Ranked($"a.search_vector @@ to_tsquery('simple', @Query) AND NOT ({TitleMatches})", continuing: false),
-            [(SearchSegment.ContentRanked, true)] = Ranked($"a.search_vector @@ to_tsquery('simple', @Query) AND NOT ({TitleMatches})", continuing: true),
-            [(SearchSegment.TitleOlder, false)] = Older(TitleMatches),
-            [(SearchSegment.ContentOlder, false)] = Older($"a.search_vector @@ to_tsquery('simple', @Query) AND NOT ({TitleMatches})"),
+            [SearchSegment.TitleRanked] = Ranked(TitleMatches),
+            [SearchSegment.ContentRanked] = Ranked(ContentOnlyMatches),
+            [SearchSegment.TitleOlder] = Older(TitleMatches),
+            [SearchSegment.ContentOlder] = Older(ContentOnlyMatches),
         };
 
         public override string Floor => """
@@ -129,21 +120,16 @@ internal abstract class SearchSql
                 """,
                 new { Words = string.Join(' ', terms.Words) });
 
-        public override string Page(SearchSegment segment, bool continuing) => _pages[(segment, continuing && segment is SearchSegment.TitleRanked or SearchSegment.ContentRanked)];
+        public override string Rows(SearchSegment segment) => Statements[segment];
 
-        private static string Ranked(string condition, bool continuing) => $"""
-            SELECT * FROM (
-                SELECT {Columns}, ts_rank(a.search_vector, to_tsquery('simple', @Query))::float8 AS Score
-                FROM articles a JOIN users u ON u.id = a.author_id
-                WHERE a.author_id = @AuthorId AND a.id >= @Floor AND {condition}
-            ) ranked
-            {(continuing ? AfterCursor : "")}
-            ORDER BY ranked.Score DESC, ranked.Id DESC
-            LIMIT @Take
+        private static string Ranked(string condition) => $"""
+            SELECT {Columns}
+            FROM articles a JOIN users u ON u.id = a.author_id
+            WHERE a.author_id = @AuthorId AND a.id >= @Floor AND {condition}
             """;
 
         private static string Older(string condition) => $"""
-            SELECT {Columns}, 0.0::float8 AS Score
+            SELECT {Columns}
             FROM articles a JOIN users u ON u.id = a.author_id
             WHERE a.author_id = @AuthorId AND a.id < @Below AND {condition}
             ORDER BY a.id DESC

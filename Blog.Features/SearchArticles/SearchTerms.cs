@@ -28,6 +28,25 @@ public sealed class SearchTerms
     public string ToFts5() =>
         string.Join(' ', Words.Select((word, i) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (i == Words.Count - 1 ? "*" : "")));
 
+    /// <summary>
+    /// Which search word <paramref name="word"/> (a word of an article) matches: the first equal to it, or the last
+    /// when the word starts with it; -1 for none. Folded alike, as the index compares.
+    /// </summary>
+    public int IndexOf(string word)
+    {
+        var folded = Fold(word);
+        var last = Folded.Count - 1;
+        for (var i = 0; i <= last; i++)
+        {
+            if (i == last ? folded.StartsWith(Folded[i], StringComparison.Ordinal) : folded == Folded[i])
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     public static SearchTerms Parse(string query) =>
         new(WordSpans(query).Select(word => query.Substring(word.Start, word.Length)).ToArray());
 

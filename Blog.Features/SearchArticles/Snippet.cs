@@ -19,7 +19,7 @@ internal static class Snippet
     public static string Of(string content, SearchTerms terms)
     {
         var words = SearchTerms.WordSpans(content);
-        var matches = words.Where(word => Matches(content.Substring(word.Start, word.Length), terms)).ToList();
+        var matches = words.Where(word => terms.IndexOf(content.Substring(word.Start, word.Length)) >= 0).ToList();
 
         // A match in the title alone shows the beginning of the content.
         var start = matches.Count == 0 ? 0 : Math.Max(0, matches[0].Start - Lead);
@@ -69,19 +69,4 @@ internal static class Snippet
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
             .Replace("'", "&#39;", StringComparison.Ordinal);
-
-    private static bool Matches(string word, SearchTerms terms)
-    {
-        var folded = SearchTerms.Fold(word);
-        var last = terms.Folded.Count - 1;
-        for (var i = 0; i <= last; i++)
-        {
-            if (i == last ? folded.StartsWith(terms.Folded[i], StringComparison.Ordinal) : folded == terms.Folded[i])
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -138,7 +138,9 @@ describe('ArticleList search', () => {
   it('searches after a pause in typing, keeps q in the URL and highlights the matches', async () => {
     await harness.navigateByUrl('/articles', ArticleList);
     await answer('/api/v1/articles?limit=20', [article(1)], null);
-    expect(page().querySelector('label[for=article-search]')!.textContent).toContain('Search your articles');
+    expect(page().querySelector('label[for=article-search]')!.textContent).toContain(
+      'Search your articles',
+    );
 
     const box = page().querySelector<HTMLInputElement>('#article-search')!;
     box.value = 'ca';
@@ -147,9 +149,11 @@ describe('ArticleList search', () => {
 
     expect(TestBed.inject(Router).url).toBe('/articles?q=caf%C3%A9');
     expect(page().textContent).toContain('Searching');
-    await answer('/api/v1/articles?q=caf%C3%A9&limit=20', [
-      found(1, 'At the <mark>café</mark> &lt;script&gt;x&lt;/script&gt;'),
-    ], null);
+    await answer(
+      '/api/v1/articles?q=caf%C3%A9&limit=20',
+      [found(1, 'At the <mark>café</mark> &lt;script&gt;x&lt;/script&gt;')],
+      null,
+    );
 
     const snippet = page().querySelector('.article-snippet')!;
     expect(snippet.querySelector('mark')!.textContent).toBe('café');
@@ -183,7 +187,11 @@ describe('ArticleList search', () => {
       .find((b) => b.textContent!.includes('Load more'))!
       .click();
     await harness.fixture.whenStable();
-    await answer('/api/v1/articles?q=kite&limit=20&cursor=c1', [found(1, '<mark>kite</mark>')], null);
+    await answer(
+      '/api/v1/articles?q=kite&limit=20&cursor=c1',
+      [found(1, '<mark>kite</mark>')],
+      null,
+    );
     expect(page().querySelectorAll('li').length).toBe(2);
   });
 

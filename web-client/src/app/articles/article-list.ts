@@ -48,9 +48,7 @@ export const SEARCH_DEBOUNCE_MS = 300;
         <app-spinner />{{ search() === '' ? 'Loading articles…' : 'Searching…' }}
       </p>
     } @else if (loaded() && articles().length === 0 && search() !== '') {
-      <p class="text-body-secondary" role="status">
-        No articles match “{{ search() }}”.
-      </p>
+      <p class="text-body-secondary" role="status">No articles match “{{ search() }}”.</p>
     } @else if (loaded() && articles().length === 0) {
       <div class="text-center border rounded p-4 p-sm-5 bg-body-tertiary">
         <h2 class="h5">No articles yet</h2>
@@ -60,7 +58,10 @@ export const SEARCH_DEBOUNCE_MS = 300;
     }
 
     @if (articles().length > 0) {
-      <ul class="list-unstyled mb-3" [attr.aria-label]="search() === '' ? 'Articles' : 'Search results'">
+      <ul
+        class="list-unstyled mb-3"
+        [attr.aria-label]="search() === '' ? 'Articles' : 'Search results'"
+      >
         @for (article of articles(); track article.id) {
           <li class="card mb-3">
             <div class="card-body">
@@ -74,7 +75,10 @@ export const SEARCH_DEBOUNCE_MS = 300;
               </p>
               @if (article.snippet !== undefined) {
                 <!-- The API escapes the snippet and marks the matches; Angular's sanitizer checks it once more. -->
-                <p class="card-text article-excerpt article-snippet mb-0" [innerHTML]="article.snippet"></p>
+                <p
+                  class="card-text article-excerpt article-snippet mb-0"
+                  [innerHTML]="article.snippet"
+                ></p>
               } @else {
                 <p class="card-text article-excerpt mb-0">{{ excerpt(article) }}</p>
               }

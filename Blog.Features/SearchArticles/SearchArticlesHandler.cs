@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Blog.Features.Common.Articles;
 using Blog.Features.Common.Data;
 using Blog.Features.Common.Pipeline;
@@ -40,41 +41,39 @@ internal sealed class SearchArticlesHandler(IDbConnectionFactory database, ICurr
             return new SearchPage([], null);
         }
 
-        // The first page fixes the window; the cursor carries it, so that later pages rank the same set.
-        var floor = after?.Floor
-            ?? await connection.ExecuteScalarAsync<long?>(sql.Floor, new { Query = query, AuthorId = currentUser.Id, Skip = RankedWindow - 1 })
-            ?? 0;
-
         var rows = new List<(SearchRow Row, SearchSegment Segment, double Score)>(limit + 1);
-        for (var segment = after?.Segment ?? SearchSegment.TitleRanked; segment <= SearchSegment.ContentOlder && rows.Count <= limit; segment++)
+        var floor = after?.Floor ?? 0;
+        var first = after?.Segment ?? SearchSegment.TitleRanked;
+        var ranked = first <= SearchSegment.ContentRanked
+            ? await RankWindowAsync(connection, sql, query, terms, after)
+            : null;
+        if (after is null && ranked is not null)
         {
-            var ranked = segment is SearchSegment.TitleRanked or SearchSegment.ContentRanked;
-            if (!ranked && floor == 0)
-            {
-                continue;
-            }
+            // The first page fixes the window; the cursor carries it, so that later pages rank the same set.
+            floor = ranked.Floor;
+        }
 
+        for (var segment = first; segment <= SearchSegment.ContentOlder && rows.Count <= limit; segment++)
+        {
             var continuing = after is not null && after.Segment == segment;
             var take = limit + 1 - rows.Count;
-            var found = (await connection.QueryAsync<SearchRow>(sql.Rows(segment), new
+            if (segment is SearchSegment.TitleRanked or SearchSegment.ContentRanked)
             {
-                Query = query,
-                AuthorId = currentUser.Id,
-                Floor = floor,
-                Below = continuing ? Math.Min(floor, after!.Id) : floor,
-                Take = take,
-            })).AsList();
-            if (ranked)
-            {
-                var scores = Relevance.Score(found.Select(row => (row.Title, row.Content)).ToList(), terms);
-                rows.AddRange(found.Select((row, i) => (row, segment, scores[i]))
-                    .Where(hit => !continuing || hit.Item3 < after!.Score || (hit.Item3 == after.Score && hit.row.Id < after.Id))
-                    .OrderByDescending(hit => hit.Item3).ThenByDescending(hit => hit.row.Id)
-                    .Take(take));
+                rows.AddRange(ranked!.Hits[segment]
+                    .Where(hit => !continuing || hit.Score < after!.Score || (hit.Score == after.Score && hit.Row.Id < after.Id))
+                    .Take(take)
+                    .Select(hit => (hit.Row, segment, hit.Score)));
             }
-            else
+            else if (floor > 0)
             {
-                rows.AddRange(found.Select(row => (row, segment, 0.0)));
+                var older = await connection.QueryAsync<SearchRow>(sql.Older(segment), new
+                {
+                    Query = query,
+                    AuthorId = currentUser.Id,
+                    Below = continuing ? Math.Min(floor, after!.Id) : floor,
+                    Take = take,
+                });
+                rows.AddRange(older.Select(row => (row, segment, 0.0)));
             }
         }
 
@@ -87,6 +86,32 @@ internal sealed class SearchArticlesHandler(IDbConnectionFactory database, ICurr
             : null;
         return new SearchPage(items, nextCursor);
     }
+
+    /// <summary>
+    /// Reads the window (the newest <see cref="RankedWindow"/> matches, or those at or above the cursor's floor) in one
+    /// pass, splits it into title and content matches, and orders each by score, then newest first.
+    /// </summary>
+    private async Task<RankedWindowHits> RankWindowAsync(DbConnection connection, SearchSql sql, string query, SearchTerms terms, SearchCursor? after)
+    {
+        var window = (await connection.QueryAsync<SearchRow>(sql.Window, new { Query = query, AuthorId = currentUser.Id, Floor = after?.Floor ?? 0, Window = RankedWindow })).AsList();
+        var floor = after?.Floor ?? (window.Count == RankedWindow ? window[^1].Id : 0);
+        var inTitle = window.Count == 0
+            ? []
+            : (await connection.QueryAsync<long>(sql.TitleMatches, new { Query = query, AuthorId = currentUser.Id, Floor = floor })).ToHashSet();
+        return new RankedWindowHits(floor, new Dictionary<SearchSegment, List<(SearchRow Row, double Score)>>
+        {
+            [SearchSegment.TitleRanked] = Ranked(window.Where(row => inTitle.Contains(row.Id)).ToList(), terms),
+            [SearchSegment.ContentRanked] = Ranked(window.Where(row => !inTitle.Contains(row.Id)).ToList(), terms),
+        });
+    }
+
+    private static List<(SearchRow Row, double Score)> Ranked(List<SearchRow> rows, SearchTerms terms)
+    {
+        var scores = Relevance.Score(rows.Select(row => (row.Title, row.Content)).ToList(), terms);
+        return rows.Select((row, i) => (row, scores[i])).OrderByDescending(hit => hit.Item2).ThenByDescending(hit => hit.row.Id).ToList();
+    }
+
+    private sealed record RankedWindowHits(long Floor, Dictionary<SearchSegment, List<(SearchRow Row, double Score)>> Hits);
 
     private sealed record SearchRow(long Id, string Title, string Content, DateTime CreatedAt, long AuthorId, string AuthorUsername);
 }

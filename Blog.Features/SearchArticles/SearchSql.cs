@@ -22,35 +22,25 @@ internal abstract class SearchSql
 
     public abstract Task<string?> QueryTextAsync(DbConnection connection, SearchTerms terms);
 
-    /// <summary>The id of the match <c>@Skip</c> places below the newest (<c>@Skip</c> = window − 1), or no row.</summary>
-    public abstract string Floor { get; }
-
     /// <summary>
-    /// The rows of <paramref name="segment"/>: for a ranked one, every match with an id ≥ <c>@Floor</c>, in no order
-    /// (the handler ranks them); for an older one, at most <c>@Take</c> matches below <c>@Below</c>, newest first.
+    /// The ranked window: the newest matches with an id ≥ <c>@Floor</c>, at most <c>@Window</c> (also when a made-up
+    /// cursor names a lower floor), newest first. One pass over the match list, stopped at the window's end.
     /// </summary>
-    public abstract string Rows(SearchSegment segment);
+    public abstract string Window { get; }
+
+    /// <summary>The ids ≥ <c>@Floor</c> whose title holds every word (some may be other authors': they meet no row of the window).</summary>
+    public abstract string TitleMatches { get; }
+
+    /// <summary>At most <c>@Take</c> matches of an older segment below <c>@Below</c>, newest first.</summary>
+    public abstract string Older(SearchSegment segment);
 
     private sealed class Sqlite : SearchSql
     {
         // CROSS JOIN keeps the FTS table the outer loop: its rowid order and range are what the statements rely on.
-        private const string TitleMatches = "SELECT rowid FROM articles_title_search WHERE articles_title_search MATCH @Query";
+        private const string TitleMatchIds = "SELECT rowid FROM articles_title_search WHERE articles_title_search MATCH @Query";
 
-        private static readonly Dictionary<SearchSegment, string> Statements = new()
+        private static readonly Dictionary<SearchSegment, string> OlderStatements = new()
         {
-            [SearchSegment.TitleRanked] = $"""
-                SELECT {Columns}
-                FROM articles_title_search t CROSS JOIN articles a CROSS JOIN users u
-                WHERE articles_title_search MATCH @Query AND t.rowid >= @Floor
-                  AND a.id = t.rowid AND a.author_id = @AuthorId AND u.id = a.author_id
-                """,
-            [SearchSegment.ContentRanked] = $"""
-                SELECT {Columns}
-                FROM articles_search s CROSS JOIN articles a CROSS JOIN users u
-                WHERE articles_search MATCH @Query AND s.rowid >= @Floor
-                  AND a.id = s.rowid AND a.author_id = @AuthorId AND u.id = a.author_id
-                  AND s.rowid NOT IN ({TitleMatches} AND rowid >= @Floor)
-                """,
             [SearchSegment.TitleOlder] = $"""
                 SELECT {Columns}
                 FROM articles_title_search t CROSS JOIN articles a CROSS JOIN users u
@@ -64,45 +54,52 @@ internal abstract class SearchSql
                 FROM articles_search s CROSS JOIN articles a CROSS JOIN users u
                 WHERE articles_search MATCH @Query AND s.rowid < @Below
                   AND a.id = s.rowid AND a.author_id = @AuthorId AND u.id = a.author_id
-                  AND s.rowid NOT IN ({TitleMatches} AND rowid < @Below)
+                  AND s.rowid NOT IN ({TitleMatchIds} AND rowid < @Below)
                 ORDER BY s.rowid DESC
                 LIMIT @Take
                 """,
         };
 
-        public override string Floor => """
-            SELECT s.rowid
-            FROM articles_search s CROSS JOIN articles a
-            WHERE articles_search MATCH @Query AND a.id = s.rowid AND a.author_id = @AuthorId
+        public override string Window => $"""
+            SELECT {Columns}
+            FROM articles_search s CROSS JOIN articles a CROSS JOIN users u
+            WHERE articles_search MATCH @Query AND s.rowid >= @Floor
+              AND a.id = s.rowid AND a.author_id = @AuthorId AND u.id = a.author_id
             ORDER BY s.rowid DESC
-            LIMIT 1 OFFSET @Skip
+            LIMIT @Window
             """;
+
+        public override string TitleMatches => $"{TitleMatchIds} AND rowid >= @Floor";
 
         public override Task<string?> QueryTextAsync(DbConnection connection, SearchTerms terms) => Task.FromResult<string?>(terms.ToFts5());
 
-        public override string Rows(SearchSegment segment) => Statements[segment];
+        public override string Older(SearchSegment segment) => OlderStatements[segment];
     }
 
     private sealed class Postgres : SearchSql
     {
         // The same expression as the index ix_articles_title_search, so that the index serves it.
-        private const string TitleMatches = "to_tsvector('simple', blog_search_words(a.title)) @@ to_tsquery('simple', @Query)";
-        private const string ContentOnlyMatches = $"a.search_vector @@ to_tsquery('simple', @Query) AND NOT ({TitleMatches})";
+        private const string TitleMatch = "to_tsvector('simple', blog_search_words(a.title)) @@ to_tsquery('simple', @Query)";
+        private const string ContentOnlyMatch = $"a.search_vector @@ to_tsquery('simple', @Query) AND NOT ({TitleMatch})";
 
-        private static readonly Dictionary<SearchSegment, string> Statements = new()
+        private static readonly Dictionary<SearchSegment, string> OlderStatements = new()
         {
-            [SearchSegment.TitleRanked] = Ranked(TitleMatches),
-            [SearchSegment.ContentRanked] = Ranked(ContentOnlyMatches),
-            [SearchSegment.TitleOlder] = Older(TitleMatches),
-            [SearchSegment.ContentOlder] = Older(ContentOnlyMatches),
+            [SearchSegment.TitleOlder] = OlderThan(TitleMatch),
+            [SearchSegment.ContentOlder] = OlderThan(ContentOnlyMatch),
         };
 
-        public override string Floor => """
+        public override string Window => $"""
+            SELECT {Columns}
+            FROM articles a JOIN users u ON u.id = a.author_id
+            WHERE a.author_id = @AuthorId AND a.id >= @Floor AND a.search_vector @@ to_tsquery('simple', @Query)
+            ORDER BY a.id DESC
+            LIMIT @Window
+            """;
+
+        public override string TitleMatches => $"""
             SELECT a.id
             FROM articles a
-            WHERE a.author_id = @AuthorId AND a.search_vector @@ to_tsquery('simple', @Query)
-            ORDER BY a.id DESC
-            OFFSET @Skip LIMIT 1
+            WHERE a.author_id = @AuthorId AND a.id >= @Floor AND {TitleMatch}
             """;
 
         // The words as the index made them (accents folded, punctuation a space), each quoted, ANDed, the last a
@@ -120,15 +117,9 @@ internal abstract class SearchSql
                 """,
                 new { Words = string.Join(' ', terms.Words) });
 
-        public override string Rows(SearchSegment segment) => Statements[segment];
+        public override string Older(SearchSegment segment) => OlderStatements[segment];
 
-        private static string Ranked(string condition) => $"""
-            SELECT {Columns}
-            FROM articles a JOIN users u ON u.id = a.author_id
-            WHERE a.author_id = @AuthorId AND a.id >= @Floor AND {condition}
-            """;
-
-        private static string Older(string condition) => $"""
+        private static string OlderThan(string condition) => $"""
             SELECT {Columns}
             FROM articles a JOIN users u ON u.id = a.author_id
             WHERE a.author_id = @AuthorId AND a.id < @Below AND {condition}

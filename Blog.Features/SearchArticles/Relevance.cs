@@ -56,7 +56,7 @@ internal static class Relevance
         var words = SearchTerms.WordSpans(text);
         foreach (var (start, length) in words)
         {
-            var term = terms.IndexOf(text.Substring(start, length));
+            var term = terms.IndexOf(text.AsSpan(start, length));
             if (term >= 0)
             {
                 frequencies[d, term] += weight;

@@ -30,15 +30,17 @@ public sealed class SearchTerms
 
     /// <summary>
     /// Which search word <paramref name="word"/> (a word of an article) matches: the first equal to it, or the last
-    /// when the word starts with it; -1 for none. Folded alike, as the index compares.
+    /// when the word starts with it; -1 for none. Folded alike, as the index compares. Called for every word of the
+    /// candidates a search ranks, so it folds into the stack instead of allocating.
     /// </summary>
-    public int IndexOf(string word)
+    public int IndexOf(ReadOnlySpan<char> word)
     {
-        var folded = Fold(word);
+        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        var folded = buffer[..FoldInto(word, buffer)];
         var last = Folded.Count - 1;
         for (var i = 0; i <= last; i++)
         {
-            if (i == last ? folded.StartsWith(Folded[i], StringComparison.Ordinal) : folded == Folded[i])
+            if (i == last ? folded.StartsWith(Folded[i], StringComparison.Ordinal) : folded.SequenceEqual(Folded[i]))
             {
                 return i;
             }
@@ -94,16 +96,26 @@ public sealed class SearchTerms
     /// </summary>
     internal static string Fold(string word)
     {
-        var folded = new StringBuilder(word.Length);
+        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        return new string(buffer[..FoldInto(word, buffer)]);
+    }
+
+    private static int FoldInto(ReadOnlySpan<char> word, Span<char> folded)
+    {
+        var length = 0;
         foreach (var c in word)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            if (char.IsAscii(c))
             {
-                folded.Append(char.ToLowerInvariant(BaseLetters.GetValueOrDefault(c, c)));
+                folded[length++] = char.ToLowerInvariant(c);
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded[length++] = char.ToLowerInvariant(BaseLetters.GetValueOrDefault(c, c));
             }
         }
 
-        return folded.ToString();
+        return length;
     }
 
     private static readonly Dictionary<char, char> BaseLetters = LatinLetters();

@@ -19,7 +19,7 @@ internal static class Snippet
     public static string Of(string content, SearchTerms terms)
     {
         var words = SearchTerms.WordSpans(content);
-        var matches = words.Where(word => terms.IndexOf(content.Substring(word.Start, word.Length)) >= 0).ToList();
+        var matches = words.Where(word => terms.IndexOf(content.AsSpan(word.Start, word.Length)) >= 0).ToList();
 
         // A match in the title alone shows the beginning of the content.
         var start = matches.Count == 0 ? 0 : Math.Max(0, matches[0].Start - Lead);

@@ -35,6 +35,7 @@ internal sealed class SearchArticlesHandler(IDbConnectionFactory database, ICurr
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var sql = SearchSql.For(connection);
+        await using var search = await sql.BeginAsync(connection, cancellationToken);
         var query = await sql.QueryTextAsync(connection, terms);
         if (query is null)
         {

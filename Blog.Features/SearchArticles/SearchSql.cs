@@ -22,6 +22,9 @@ internal abstract class SearchSql
 
     public abstract Task<string?> QueryTextAsync(DbConnection connection, SearchTerms terms);
 
+    /// <summary>Readies the connection for the search's statements; what it answers ends that when disposed.</summary>
+    public abstract Task<IAsyncDisposable> BeginAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>
     /// The ranked window: the newest matches with an id ≥ <c>@Floor</c>, at most <c>@Window</c> (also when a made-up
     /// cursor names a lower floor), newest first. One pass over the match list, stopped at the window's end.
@@ -73,13 +76,23 @@ internal abstract class SearchSql
 
         public override Task<string?> QueryTextAsync(DbConnection connection, SearchTerms terms) => Task.FromResult<string?>(terms.ToFts5());
 
+        // Nothing to ready: SQLite plans every statement it runs.
+        public override Task<IAsyncDisposable> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
+            Task.FromResult<IAsyncDisposable>(Nothing.Instance);
+
+        private sealed class Nothing : IAsyncDisposable
+        {
+            public static readonly Nothing Instance = new();
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+
         public override string Older(SearchSegment segment) => OlderStatements[segment];
     }
 
     private sealed class Postgres : SearchSql
     {
-        // The same expression as the index ix_articles_title_search, so that the index serves it.
-        private const string TitleMatch = "to_tsvector('simple', blog_search_words(a.title)) @@ to_tsquery('simple', @Query)";
+        private const string TitleMatch = "a.title_vector @@ to_tsquery('simple', @Query)";
         private const string ContentOnlyMatch = $"a.search_vector @@ to_tsquery('simple', @Query) AND NOT ({TitleMatch})";
 
         private static readonly Dictionary<SearchSegment, string> OlderStatements = new()
@@ -118,6 +131,17 @@ internal abstract class SearchSql
                 new { Words = string.Join(' ', terms.Words) });
 
         public override string Older(SearchSegment segment) => OlderStatements[segment];
+
+        // Blog's data source prepares statements it sees often, and PostgreSQL then plans them once for any value
+        // (a generic plan). For a search that is the wrong plan for most words: whether to walk the author's newest
+        // articles or to ask the GIN index depends on how common the word is. A read-only transaction that asks for
+        // plans made with the values keeps the choice per search.
+        public override async Task<IAsyncDisposable> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync("SET TRANSACTION READ ONLY; SET LOCAL plan_cache_mode = force_custom_plan", transaction: transaction);
+            return transaction;
+        }
 
         private static string OlderThan(string condition) => $"""
             SELECT {Columns}

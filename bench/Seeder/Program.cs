@@ -95,7 +95,7 @@ static int Cursor(Args options)
 
 // One line: "total=BYTES without_search=BYTES", the database's size and its size without the search index (migration
 // 0005). SQLite: the file, and a copy with the FTS5 tables dropped and vacuumed. PostgreSQL: pg_database_size, less
-// the two GIN indexes and the stored search_vector column of every row.
+// the two GIN indexes and the stored search_vector and title_vector columns of every row.
 static int Sizes(Args options)
 {
     var (postgres, db) = Engine(options);
@@ -108,8 +108,8 @@ static int Sizes(Args options)
         command.CommandText = """
             SELECT pg_database_size(current_database()),
                    pg_database_size(current_database())
-                   - pg_relation_size('ix_articles_search_vector') - pg_relation_size('ix_articles_title_search')
-                   - (SELECT COALESCE(sum(pg_column_size(search_vector)), 0) FROM articles)
+                   - pg_relation_size('ix_articles_search_vector') - pg_relation_size('ix_articles_title_vector')
+                   - (SELECT COALESCE(sum(pg_column_size(search_vector) + pg_column_size(title_vector)), 0) FROM articles)
             """;
         using var reader = command.ExecuteReader();
         reader.Read();

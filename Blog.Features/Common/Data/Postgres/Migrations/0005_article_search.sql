@@ -44,8 +44,13 @@ ALTER TABLE articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
 
 CREATE INDEX ix_articles_search_vector ON articles USING gin (search_vector);
 
--- The titles alone: "which articles hold every word in the title?" (they rank first) reads the short lists of title
--- words, never the long lists of the content's. An expression index: the statements repeat the expression.
-CREATE INDEX ix_articles_title_search ON articles USING gin (to_tsvector('simple', blog_search_words(title)));
+-- The titles alone, stored too: "which articles hold every word in the title?" (they rank first) reads the short
+-- lists of title words, never the long lists of the content's, and where the planner walks rows instead, each check
+-- reads a small stored vector instead of folding the title again.
+ALTER TABLE articles ADD COLUMN title_vector tsvector GENERATED ALWAYS AS (
+    to_tsvector('simple', blog_search_words(title))
+) STORED;
+
+CREATE INDEX ix_articles_title_vector ON articles USING gin (title_vector);
 
 ANALYZE articles;

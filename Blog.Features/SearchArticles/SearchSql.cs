@@ -97,7 +97,17 @@ internal abstract class SearchSql
 
         private static readonly Dictionary<SearchSegment, string> OlderStatements = new()
         {
-            [SearchSegment.TitleOlder] = OlderThan(TitleMatch),
+            // Titles holding every word are few, and walking the author's articles newest first to find them (the
+            // planner's choice under a LIMIT) reads every older article when there is none: the GIN index lists them.
+            [SearchSegment.TitleOlder] = $"""
+                WITH titled AS MATERIALIZED (
+                    SELECT a.id FROM articles a WHERE a.author_id = @AuthorId AND a.id < @Below AND {TitleMatch}
+                )
+                SELECT {Columns}
+                FROM titled JOIN articles a ON a.id = titled.id JOIN users u ON u.id = a.author_id
+                ORDER BY a.id DESC
+                LIMIT @Take
+                """,
             [SearchSegment.ContentOlder] = OlderThan(ContentOnlyMatch),
         };
 

@@ -106,7 +106,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
 
         await Task.WhenAll(starting.Select(process => process.WaitUntilHealthyAsync()));
 
-        (await _database.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version")).Should().Equal(1, 2, 3);
+        (await _database.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version")).Should().Equal(1, 2, 3, 5);
         (await _database.ScalarAsync<long>("SELECT COUNT(*) FROM data_protection_keys")).Should().Be(1);
         starting.Should().OnlyContain(process => !process.Output.Contains("fail:") && !process.Output.Contains("crit:"));
     }

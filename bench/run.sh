@@ -14,7 +14,7 @@
 # BENCH_DRAIN (s of pause before each run, 2), BENCH_CONNECTIONS (32),
 # BENCH_THREADS (2), BENCH_ARTICLES (1000000), BENCH_SCALE_DURATION (s per latency probe, 3), BENCH_SCALE_ROUNDS (5), BENCH_SPREAD (1: also
 # probe a 10,000-author file), BENCH_KEEP (1: keep the temp folder, and the stopped cluster), BENCH_NO_BUILD (1: skip
-# dotnet build).
+# dotnet build), BENCH_ONLY (search: seed, run the search scenarios and report the sizes, nothing else).
 set -euo pipefail
 
 ENGINE=sqlite
@@ -38,6 +38,8 @@ ARTICLES=${BENCH_ARTICLES:-1000000}
 SCALE_DURATION=${BENCH_SCALE_DURATION:-3}
 SCALE_ROUNDS=${BENCH_SCALE_ROUNDS:-5}
 SPREAD=${BENCH_SPREAD:-1}
+ONLY=${BENCH_ONLY:-}
+[[ -z "$ONLY" || "$ONLY" == search ]] || { echo "BENCH_ONLY is empty or search" >&2; exit 2; }
 PASSWORD=bench-password-1
 # The login scenario signs in as bench1..bench100 at random (see wrk/login.lua); bench1 alone writes the articles.
 LOGIN_USERS=100
@@ -357,6 +359,26 @@ for script in get_article.lua list_first.lua list_deep.lua; do
     "${BASE_READ[@]}" "${IDS[@]}" "BENCH_CURSOR=$DEEP_CURSOR" >/dev/null
 done
 
+# Search, as one author typing: one connection, the first page. The seed holds "lorem" in every article and
+# "zephyr" in one of a hundred (bench/Seeder/SeedPlan.cs). Sizes: the seeded database with and without the index.
+read -r SIZE_TOTAL SIZE_WITHOUT < <(use_db "$MAIN_DB"; seeder sizes "${DB_ARGS[@]}" | sed -E 's/total=([0-9]+) without_search=([0-9]+)/\1 \2/')
+SEARCH_SIZES="Database size with the search index $((SIZE_TOTAL / 1048576)) MB, without it $((SIZE_WITHOUT / 1048576)) MB: $(awk -v t="$SIZE_TOTAL" -v w="$SIZE_WITHOUT" 'BEGIN { printf "%.2f", t / w }') × ($([[ "$ENGINE" == postgres ]] && echo "pg_database_size, less the GIN indexes and the search_vector and title_vector columns" || echo "the file, and a copy with the FTS5 tables dropped and vacuumed"))."
+log "$SEARCH_SIZES"
+for word in zephyr lorem; do
+  preflight 200 GET "$BLOG/api/v1/articles?q=$word&limit=20" "$COOKIE" "$XSRF"
+done
+CONNECTIONS=1 THREADS=1 scenario search_rare "GET search, first page: a word in 1 % of the articles (1 connection)" search.lua no \
+  "${BLOG_READ[@]}" BENCH_QUERY=zephyr
+CONNECTIONS=1 THREADS=1 scenario search_every "GET search, first page: a word in every article (1 connection)" search.lua no \
+  "${BLOG_READ[@]}" BENCH_QUERY=lorem
+if [[ "$ONLY" == search ]]; then
+  for s in search_rare search_every; do
+    awk -F'\t' -v s="$s" '$1 == s { n++; p50 += $5; p99 += $6 } END { printf "%s: p50 %.2f ms, p99 %.2f ms (mean of %d runs)\n", s, p50 / n, p99 / n, n }' "$RESULTS"
+  done
+  echo "$SEARCH_SIZES"
+  exit 0
+fi
+
 preflight 200 GET "$BLOG/api/v1/articles/1" "$COOKIE" "$XSRF"
 preflight 200 GET "$BASE/articles/1" "$COOKIE" "$XSRF"
 scenario get_article "GET one own article (random id)" get_article.lua yes \
@@ -547,6 +569,7 @@ PG_COLUMN=$([[ "$ENGINE" == postgres ]] && echo 1 || echo 0)
   else
     echo "Database: $ARTICLES articles by one author (bench1), signed in as that author. Load average at start $LOAD_START, at end $LOAD_END (wrk and the server share the $CORES cores)."
   fi
+  echo "$SEARCH_SIZES The search rows run on one connection (wrk -t1 -c1)."
   echo
   row() { printf '|'; printf ' %s |' "$@"; echo; }
   head=("Scenario" "Server" "req/s" "p50 ms" "p99 ms" "max ms" "non-2xx" "Blog ÷ baseline" "peak RSS MB" "server CPU µs/req")

@@ -23,7 +23,8 @@ public sealed record ListArticlesRequest(string? Limit, string? Cursor) : IQuery
     /// <summary>The id the page starts below; null when <see cref="Cursor"/> is not a <c>nextCursor</c> a page could give.</summary>
     public long? Before { get; } = Cursor is null ? long.MaxValue : ParseCursor(Cursor);
 
-    private static int? ParseLimit(string limit) =>
+    /// <summary>The page size <paramref name="limit"/> asks for, or null when it is not one; a search of the list reads it alike.</summary>
+    internal static int? ParseLimit(string limit) =>
         int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= MaxLimit ? value : null;
 
     // The cursor is the id of the last article of the previous page; clients treat it as opaque.

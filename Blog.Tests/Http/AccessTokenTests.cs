@@ -207,11 +207,16 @@ public sealed class AccessTokenTests : IAsyncLifetime
 
         using var one = await script.GetAsync(created.Headers.Location);
         one.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        using var found = await script.GetAsync("/api/v1/articles?q=script");
+        found.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await found.ReadJsonAsync()).GetProperty("items").GetArrayLength().Should().Be(1);
     }
 
     [Theory]
     [InlineData("articles:write", "GET", "/api/v1/articles", "articles:read")]
     [InlineData("articles:write", "GET", "/api/v1/articles/1", "articles:read")]
+    [InlineData("articles:write", "GET", "/api/v1/articles?q=script", "articles:read")]
     [InlineData("articles:read", "POST", "/api/v1/articles", "articles:write")]
     [InlineData("articles:read", "PUT", "/api/v1/articles/1", "articles:write")]
     [InlineData("articles:read", "DELETE", "/api/v1/articles/1", "articles:write")]

@@ -78,8 +78,8 @@ internal static class PostgresSeeder
                     articles.Write(id, NpgsqlDbType.Bigint);
                     articles.Write(plan.AuthorOf(i, firstUserId), NpgsqlDbType.Bigint);
                     articles.Write(SeedPlan.Title(id), NpgsqlDbType.Text);
-                    articles.Write(plan.Content, NpgsqlDbType.Text);
-                    articles.Write(plan.ContentHtml, NpgsqlDbType.Text);
+                    articles.Write(plan.ContentOf(i), NpgsqlDbType.Text);
+                    articles.Write(plan.ContentHtmlOf(i), NpgsqlDbType.Text);
                     articles.Write(SeedPlan.RendererName, NpgsqlDbType.Text);
                     articles.Write(plan.RendererVersion, NpgsqlDbType.Text);
                     articles.Write(1L, NpgsqlDbType.Bigint);

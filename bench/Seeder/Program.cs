@@ -6,6 +6,7 @@
 //   cursor    --db PATH | --postgres CONNECTION [--author ID] [--page P] [--limit 20]   prints the nextCursor that
 //             leads to page P
 //   hash-time [--count N] [--threads N]   prints the milliseconds of one password verification
+//   sizes     --db PATH | --postgres CONNECTION   prints the database's size, with and without the search index
 //
 // The schema comes from Blog.Features' own migration files for the engine, recorded in schema_version as Blog's
 // Migrator records them, so the API starts on the seeded database without changing it.
@@ -23,6 +24,7 @@ try
         "seed" => Seed(options),
         "cursor" => Cursor(options),
         "hash-time" => HashTime(options),
+        "sizes" => Sizes(options),
         _ => Usage(),
     };
 }
@@ -39,6 +41,7 @@ static int Usage()
                            [--content-length L] [--migrations DIR]
                Seeder cursor (--db PATH | --postgres CONNECTION) [--author ID] [--page P] [--limit 20]
                Seeder hash-time [--count N] [--threads N]
+               Seeder sizes (--db PATH | --postgres CONNECTION)
         Users are named bench1..benchU (email benchN@example.com), all with the role author and the same password
         (default bench-password-1); articles go round-robin to users 1..K: article i belongs to user (i mod K) + 1.
         """);
@@ -87,6 +90,55 @@ static int Cursor(Args options)
     }
 
     Console.WriteLine(Convert.ToString(id, CultureInfo.InvariantCulture));
+    return 0;
+}
+
+// One line: "total=BYTES without_search=BYTES", the database's size and its size without the search index (migration
+// 0005). SQLite: the file, and a copy with the FTS5 tables dropped and vacuumed. PostgreSQL: pg_database_size, less
+// the two GIN indexes and the stored search_vector and title_vector columns of every row.
+static int Sizes(Args options)
+{
+    var (postgres, db) = Engine(options);
+    long total, withoutSearch;
+    if (postgres is not null)
+    {
+        using var connection = PostgresSeeder.Open(postgres);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT pg_database_size(current_database()),
+                   pg_database_size(current_database())
+                   - pg_relation_size('ix_articles_search_vector') - pg_relation_size('ix_articles_title_vector')
+                   - (SELECT COALESCE(sum(pg_column_size(search_vector) + pg_column_size(title_vector)), 0) FROM articles)
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        (total, withoutSearch) = (reader.GetInt64(0), reader.GetInt64(1));
+    }
+    else
+    {
+        total = new FileInfo(db!).Length;
+        var copy = Path.Combine(Path.GetTempPath(), $"seeder-sizes-{Guid.NewGuid():N}.db");
+        try
+        {
+            File.Copy(db!, copy);
+            using (var connection = SqliteSeeder.Open(copy))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = "DROP TABLE articles_search; DROP TABLE articles_title_search; VACUUM;";
+                command.ExecuteNonQuery();
+            }
+
+            withoutSearch = new FileInfo(copy).Length;
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total={total} without_search={withoutSearch}"));
     return 0;
 }
 

@@ -11,6 +11,10 @@ using Microsoft.Extensions.Options;
 /// </summary>
 internal sealed class SeedPlan
 {
+    private readonly string _rareContent;
+    private readonly string _contentHtml;
+    private readonly string _rareContentHtml;
+
     private SeedPlan(long articles, int authors, int users, string password, string content)
     {
         Articles = articles;
@@ -18,9 +22,11 @@ internal sealed class SeedPlan
         Users = users;
         Password = password;
         Content = content;
-        // Rendered once: every article has the same body, and a million renderings would be most of the seed's time.
+        _rareContent = content + " " + RareWord + ".";
+        // Rendered once each: the articles have two bodies, and a million renderings would be most of the seed's time.
         var renderer = new MarkdownRenderer();
-        ContentHtml = renderer.Render(content);
+        _contentHtml = renderer.Render(content);
+        _rareContentHtml = renderer.Render(_rareContent);
         RendererVersion = renderer.Version;
         PasswordHash = new PasswordHasher<object>(HasherOptions()).HashPassword(new object(), password);
         var now = DateTime.UtcNow;
@@ -37,15 +43,22 @@ internal sealed class SeedPlan
 
     public string PasswordHash { get; }
 
-    /// <summary>The body of every article.</summary>
+    /// <summary>The body of the articles, whose first word, "Lorem", every article holds: the search for a word in all of them.</summary>
     public string Content { get; }
 
-    /// <summary>The body's HTML as the API renders it, and the renderer's version stored beside it.</summary>
-    public string ContentHtml { get; }
-
+    /// <summary>The renderer's version stored beside the HTML.</summary>
     public string RendererVersion { get; }
 
     public static string RendererName => MarkdownRenderer.Name;
+
+    /// <summary>A word in one article of a hundred (<see cref="ContentOf"/>), and in no other text of the seed.</summary>
+    public const string RareWord = "zephyr";
+
+    /// <summary>The body of the article seeded i-th (from 0): <see cref="Content"/>, and every hundredth also <see cref="RareWord"/>.</summary>
+    public string ContentOf(long i) => i % 100 == 0 ? _rareContent : Content;
+
+    /// <summary>The HTML of <see cref="ContentOf"/>, as the API renders it.</summary>
+    public string ContentHtmlOf(long i) => i % 100 == 0 ? _rareContentHtml : _contentHtml;
 
     /// <summary>Now, in UTC, to the whole second, as Blog stores timestamps.</summary>
     public DateTime Now { get; }

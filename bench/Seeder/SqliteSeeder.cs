@@ -67,8 +67,6 @@ internal static class SqliteSeeder
             "$id", "$a", "$t", "$c", "$html", "$rn", "$rv", "$at"))
         {
             var p = insertArticle.Parameters;
-            p["$c"].Value = plan.Content;
-            p["$html"].Value = plan.ContentHtml;
             p["$rn"].Value = SeedPlan.RendererName;
             p["$rv"].Value = plan.RendererVersion;
             for (long i = 0; i < plan.Articles; i++)
@@ -77,6 +75,8 @@ internal static class SqliteSeeder
                 p["$id"].Value = id;
                 p["$a"].Value = plan.AuthorOf(i, firstUserId);
                 p["$t"].Value = SeedPlan.Title(id);
+                p["$c"].Value = plan.ContentOf(i);
+                p["$html"].Value = plan.ContentHtmlOf(i);
                 p["$at"].Value = Timestamp(plan.CreatedAt(i));
                 insertArticle.ExecuteNonQuery();
             }

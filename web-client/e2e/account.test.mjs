@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import {
-  artifactsDir,
   assertAccessible,
   inBrowser,
   launchBrowser,
   newUser,
-  repoRoot,
+  readmeScreenshot,
   startApi,
 } from './harness.mjs';
 import { at, logOut, register, signIn, visible } from './steps.mjs';
@@ -160,11 +158,7 @@ scenario(
     await register(page, user);
     await page.goto('/account');
     await visible(page.getByText('This device'));
-    // The README's picture of the page, refreshed on request (UPDATE_SCREENSHOT=1).
-    const screenshotDir =
-      process.env.UPDATE_SCREENSHOT === '1' ? join(repoRoot, 'docs') : artifactsDir;
-    await mkdir(screenshotDir, { recursive: true });
-    await page.screenshot({ path: join(screenshotDir, 'account.png'), fullPage: true });
+    await readmeScreenshot(page, 'account.png', { fullPage: true });
 
     await page.getByRole('button', { name: 'Delete account' }).click();
     await visible(page.getByText('Confirm that you want to delete your account.'));

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  artifactsDir,
   assertAccessible,
   inBrowser,
   launchBrowser,
   newUser,
-  repoRoot,
+  readmeScreenshot,
   startApi,
 } from './harness.mjs';
 import {
@@ -81,11 +78,7 @@ scenario('register, publish, read, log out and sign in by email', async (page) =
   await backToList(page);
   const titles = await page.locator('li h2').allInnerTexts();
   assert.deepEqual(titles, ['Why I write', 'Notes from the mountains', 'My first article']);
-  // The README's picture: refreshed on request (UPDATE_SCREENSHOT=1), so a test run leaves the tree as it was.
-  const screenshotDir =
-    process.env.UPDATE_SCREENSHOT === '1' ? join(repoRoot, 'docs') : artifactsDir;
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, 'screenshot-articles.png') });
+  await readmeScreenshot(page, 'screenshot-articles.png');
 
   await logOut(page);
   assert.equal(await page.getByText(`Hello ${user.username}`).count(), 0);

@@ -309,3 +309,13 @@ export async function assertAccessible(page, screen) {
     throw new Error(`${screen} fails WCAG 2.2 AA (axe-core):\n  ${found.join('\n  ')}`);
   }
 }
+
+/**
+ * Saves a picture the README shows: into docs/ when UPDATE_SCREENSHOT=1, otherwise into e2e/artifacts/, so that a
+ * test run leaves the tree as it was.
+ */
+export async function readmeScreenshot(page, file, { fullPage = false } = {}) {
+  const dir = process.env.UPDATE_SCREENSHOT === '1' ? join(repoRoot, 'docs') : artifactsDir;
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, file), fullPage });
+}

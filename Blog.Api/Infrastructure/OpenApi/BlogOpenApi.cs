@@ -17,5 +17,6 @@ public static class BlogOpenApi
             options.CreateSchemaReferenceId = ContractSchemas.ReferenceId;
             options.AddSchemaTransformer<ContractSchemas.NumbersAsNumbers>();
             options.AddSchemaTransformer<ContractSchemas.ProblemMembers>();
+            options.AddSchemaTransformer<ContractSchemas.SearchSnippet>();
         });
 }

@@ -37,6 +37,29 @@ internal static class ContractSchemas
         }
     }
 
+    /// <summary>
+    /// The list's items carry a snippet when the list is a search. One operation has one 200 schema in the document, so
+    /// the article list's page stands for both, and the snippet is described on the article it extends.
+    /// </summary>
+    public sealed class SearchSnippet : IOpenApiSchemaTransformer
+    {
+        public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+        {
+            if (context.JsonTypeInfo.Type == typeof(Blog.Features.Common.Articles.ArticleResponse))
+            {
+                schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                schema.Properties["snippet"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "Only in search results (GET /api/v1/articles?q=): at most 200 characters of the content around "
+                        + "its first match, as HTML whose only elements are <mark> around the matches; everything else is escaped text.",
+                };
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     /// <summary>The members every problem of this API may carry besides RFC 9457's own (see <c>Problems</c> and <c>ErrorResult</c>).</summary>
     public sealed class ProblemMembers : IOpenApiSchemaTransformer
     {

@@ -65,7 +65,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The signed-in user's own articles, newest first, a page at a time. */
+    /** The signed-in user's own articles, newest first, a page at a time; with q, those matching q, best match first. */
     get: operations['ListArticles'];
     put?: never;
     /** Publishes an article by the signed-in author. */
@@ -293,6 +293,8 @@ export interface components {
       /** Format: date-time */
       updatedAt: null | string;
       author: components['schemas']['Author'];
+      /** @description Only in search results (GET /api/v1/articles?q=): at most 200 characters of the content around its first match, as HTML whose only elements are <mark> around the matches; everything else is escaped text. */
+      snippet?: string;
     };
     /** @description The body of `PUT /articles/{id}`. */
     ArticleDraft: {
@@ -639,6 +641,8 @@ export interface operations {
   ListArticles: {
     parameters: {
       query?: {
+        /** @description Words to search for, 1 to 200 characters: every word must occur in the title or the content (case and accents aside), the last one also as the start of a word. With it, the page is ranked best match first and each item has a snippet. */
+        q?: string;
         limit?: string;
         cursor?: string;
       };

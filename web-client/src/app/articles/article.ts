@@ -18,3 +18,4 @@ export interface VersionedArticle {
 export const TITLE_MAX_LENGTH = 120;
 export const CONTENT_MIN_LENGTH = 10;
 export const CONTENT_MAX_LENGTH = 10_000;
+export const SEARCH_MAX_LENGTH = 200;

@@ -46,6 +46,15 @@ describe('ArticlesApi', () => {
     request.flush({ items: [], nextCursor: null });
   });
 
+  it('searches with q, keeping limit and cursor', () => {
+    api.list('c1', 'café "near"').subscribe();
+    const request = http.expectOne((req) => req.url === '/api/v1/articles');
+    expect(request.request.params.get('q')).toBe('café "near"');
+    expect(request.request.params.get('limit')).toBe('20');
+    expect(request.request.params.get('cursor')).toBe('c1');
+    request.flush({ items: [], nextCursor: null });
+  });
+
   it('gets one article with the version it was read at', () => {
     let result: VersionedArticle | undefined;
     api.get(7).subscribe((value) => (result = value));

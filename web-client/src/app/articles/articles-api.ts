@@ -18,9 +18,16 @@ export const PAGE_SIZE = 20;
 export class ArticlesApi {
   private readonly http = inject(HttpClient);
 
-  /** One page of the signed-in author's articles, newest first. */
-  list(cursor: string | null = null): Observable<ArticlePage> {
-    let params = new HttpParams().set('limit', PAGE_SIZE);
+  /**
+   * One page of the signed-in author's articles: newest first, or, with a search, those matching it, best match first,
+   * each with its snippet.
+   */
+  list(cursor: string | null = null, search = ''): Observable<ArticlePage> {
+    let params = new HttpParams();
+    if (search !== '') {
+      params = params.set('q', search);
+    }
+    params = params.set('limit', PAGE_SIZE);
     if (cursor !== null) {
       params = params.set('cursor', cursor);
     }

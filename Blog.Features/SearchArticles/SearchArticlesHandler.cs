@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Blog.Features.Common.Articles;
+using Blog.Features.Common.Data;
+using Blog.Features.Common.Pipeline;
+using Blog.Features.Common.Users;
+using Dapper;
+using Mediator;
+
+namespace Blog.Features.SearchArticles;
+
+/// <summary>
+/// The ranked order is: articles whose title holds every word, then the others; within each, the newest
+/// <see cref="RankedWindow"/> matches of the search by <see cref="Relevance"/> (title words weighing more), ties newest
+/// first, then the older matches newest first. The engines find the matches (and only the caller's); the ranking
+/// is computed here, over the window's rows, the same on both engines. Ranking every match would cost as much as there
+/// are matches (a million for a word in every article; SQLite's bm25 even counts a word's matches in the whole table
+/// for every query); the window bounds that, and a word common enough to fill it carries little relevance to rank by.
+/// Pages are keyset pages over (segment, score, id), never an OFFSET.
+/// </summary>
+internal sealed class SearchArticlesHandler(IDbConnectionFactory database, ICurrentUser currentUser)
+    : IQueryHandler<SearchArticlesRequest, Result<SearchPage>>
+{
+    internal const int RankedWindow = 1000;
+
+    public async ValueTask<Result<SearchPage>> Handle(SearchArticlesRequest request, CancellationToken cancellationToken)
+    {
+        // The validator has refused the requests whose texts did not read.
+        var terms = request.Terms!;
+        var limit = request.PageSize!.Value;
+        var after = request.After;
+        if (terms.IsEmpty)
+        {
+            return new SearchPage([], null);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var sql = SearchSql.For(connection);
+        await using var search = await sql.BeginAsync(connection, cancellationToken);
+        var query = await sql.QueryTextAsync(connection, terms);
+        if (query is null)
+        {
+            return new SearchPage([], null);
+        }
+
+        var rows = new List<(ArticleRow Row, SearchSegment Segment, double Score)>(limit + 1);
+        var floor = after?.Floor ?? 0;
+        var first = after?.Segment ?? SearchSegment.TitleRanked;
+        var ranked = first <= SearchSegment.ContentRanked
+            ? await RankWindowAsync(connection, sql, query, terms, after)
+            : null;
+        if (after is null && ranked is not null)
+        {
+            // The first page fixes the window; the cursor carries it, so that later pages rank the same set.
+            floor = ranked.Floor;
+        }
+
+        for (var segment = first; segment <= SearchSegment.ContentOlder && rows.Count <= limit; segment++)
+        {
+            var continuing = after is not null && after.Segment == segment;
+            var take = limit + 1 - rows.Count;
+            if (segment is SearchSegment.TitleRanked or SearchSegment.ContentRanked)
+            {
+                rows.AddRange(ranked!.Hits[segment]
+                    .Where(hit => !continuing || hit.Score < after!.Score || (hit.Score == after.Score && hit.Row.Id < after.Id))
+                    .Take(take)
+                    .Select(hit => (hit.Row, segment, hit.Score)));
+            }
+            else if (floor > 0)
+            {
+                var older = await connection.QueryAsync<ArticleRow>(sql.Older(segment), new
+                {
+                    Query = query,
+                    AuthorId = currentUser.Id,
+                    Below = continuing ? Math.Min(floor, after!.Id) : floor,
+                    Take = take,
+                });
+                rows.AddRange(older.Select(row => (row, segment, 0.0)));
+            }
+        }
+
+        var items = rows.Take(limit)
+            .Select(hit => new ArticleSearchHit(hit.Row.Id, hit.Row.Title, hit.Row.Content, hit.Row.ContentHtml, hit.Row.CreatedAt, hit.Row.UpdatedAt,
+                new AuthorResponse(hit.Row.AuthorId, hit.Row.AuthorUsername), Snippet.Of(hit.Row.Content, terms)))
+            .ToList();
+        var nextCursor = rows.Count > limit
+            ? new SearchCursor(terms.Key, floor, rows[limit - 1].Segment, rows[limit - 1].Score, rows[limit - 1].Row.Id).Encode()
+            : null;
+        return new SearchPage(items, nextCursor);
+    }
+
+    /// <summary>
+    /// Reads the window (the newest <see cref="RankedWindow"/> matches, or those at or above the cursor's floor) in one
+    /// pass, splits it into title and content matches, and orders each by score, then newest first.
+    /// </summary>
+    private async Task<RankedWindowHits> RankWindowAsync(DbConnection connection, SearchSql sql, string query, SearchTerms terms, SearchCursor? after)
+    {
+        var window = (await connection.QueryAsync<ArticleRow>(sql.Window, new { Query = query, AuthorId = currentUser.Id, Floor = after?.Floor ?? 0, Window = RankedWindow })).AsList();
+        var floor = after?.Floor ?? (window.Count == RankedWindow ? window[^1].Id : 0);
+        var inTitle = window.Count == 0
+            ? []
+            : (await connection.QueryAsync<long>(sql.TitleMatches, new { Query = query, AuthorId = currentUser.Id, Floor = floor })).ToHashSet();
+        return new RankedWindowHits(floor, new Dictionary<SearchSegment, List<(ArticleRow Row, double Score)>>
+        {
+            [SearchSegment.TitleRanked] = Ranked(window.Where(row => inTitle.Contains(row.Id)).ToList(), terms),
+            [SearchSegment.ContentRanked] = Ranked(window.Where(row => !inTitle.Contains(row.Id)).ToList(), terms),
+        });
+    }
+
+    private static List<(ArticleRow Row, double Score)> Ranked(List<ArticleRow> rows, SearchTerms terms)
+    {
+        var scores = Relevance.Score(rows.Select(row => (row.Title, row.Content)).ToList(), terms);
+        return rows.Select((row, i) => (row, scores[i])).OrderByDescending(hit => hit.Item2).ThenByDescending(hit => hit.row.Id).ToList();
+    }
+
+    private sealed record RankedWindowHits(long Floor, Dictionary<SearchSegment, List<(ArticleRow Row, double Score)>> Hits);
+}

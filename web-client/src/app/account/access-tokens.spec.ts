@@ -161,14 +161,12 @@ describe('AccessTokens', () => {
     await listed([]);
     await type(fixture, '#token-name', 'deploy');
     await submit(fixture);
-    http
-      .expectOne({ method: 'POST', url: TOKENS })
-      .flush(
-        problem(409, 'Conflict', {
-          errors: { name: ['You already have an access token with this name.'] },
-        }),
-        { status: 409, statusText: 'Conflict' },
-      );
+    http.expectOne({ method: 'POST', url: TOKENS }).flush(
+      problem(409, 'Conflict', {
+        errors: { name: ['You already have an access token with this name.'] },
+      }),
+      { status: 409, statusText: 'Conflict' },
+    );
     await fixture.whenStable();
     expect(errorOf('token-name')).toBe('You already have an access token with this name.');
   });
@@ -177,14 +175,12 @@ describe('AccessTokens', () => {
     await listed([]);
     await type(fixture, '#token-name', 'one too many');
     await submit(fixture);
-    http
-      .expectOne({ method: 'POST', url: TOKENS })
-      .flush(
-        problem(409, 'Conflict', {
-          detail: 'You have 20 live access tokens, the most there can be. Revoke one first.',
-        }),
-        { status: 409, statusText: 'Conflict' },
-      );
+    http.expectOne({ method: 'POST', url: TOKENS }).flush(
+      problem(409, 'Conflict', {
+        detail: 'You have 20 live access tokens, the most there can be. Revoke one first.',
+      }),
+      { status: 409, statusText: 'Conflict' },
+    );
     await fixture.whenStable();
     expect(query(fixture, 'form [role=alert]').textContent).toContain('Revoke one first.');
   });

@@ -24,8 +24,8 @@ const MESSAGES = {
   template: `
     <h2 class="h5 text-danger" id="delete-heading">Delete account</h2>
     <p>
-      This deletes your account, all your articles and sessions at once. It cannot be undone;
-      download your articles first if you want to keep them.
+      This deletes your account, all your articles, sessions and access tokens at once. It cannot be
+      undone; download your articles first if you want to keep them.
     </p>
     @if (state.error(); as message) {
       <div class="alert alert-danger" role="alert">{{ message }}</div>

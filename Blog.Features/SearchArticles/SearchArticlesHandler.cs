@@ -36,17 +36,18 @@ internal sealed class SearchArticlesHandler(IDbConnectionFactory database, ICurr
         await using var connection = await database.OpenAsync(cancellationToken);
         var sql = SearchSql.For(connection);
         await using var search = await sql.BeginAsync(connection, cancellationToken);
-        var query = await sql.QueryTextAsync(connection, terms);
+        var query = await sql.QueryAsync(connection, terms, currentUser.Id);
         if (query is null)
         {
             return new SearchPage([], null);
         }
 
-        var rows = new List<(ArticleRow Row, SearchSegment Segment, double Score)>(limit + 1);
+        var statements = query.Statements;
+        var hits = new List<(SearchCandidate Candidate, SearchSegment Segment, double Score)>(limit + 1);
         var floor = after?.Floor ?? 0;
         var first = after?.Segment ?? SearchSegment.TitleRanked;
         var ranked = first <= SearchSegment.ContentRanked
-            ? await RankWindowAsync(connection, sql, query, terms, after)
+            ? await RankWindowAsync(connection, query, terms, after)
             : null;
         if (after is null && ranked is not null)
         {
@@ -54,36 +55,48 @@ internal sealed class SearchArticlesHandler(IDbConnectionFactory database, ICurr
             floor = ranked.Floor;
         }
 
-        for (var segment = first; segment <= SearchSegment.ContentOlder && rows.Count <= limit; segment++)
+        for (var segment = first; segment <= SearchSegment.ContentOlder && hits.Count <= limit; segment++)
         {
             var continuing = after is not null && after.Segment == segment;
-            var take = limit + 1 - rows.Count;
+            var take = limit + 1 - hits.Count;
             if (segment is SearchSegment.TitleRanked or SearchSegment.ContentRanked)
             {
-                rows.AddRange(ranked!.Hits[segment]
-                    .Where(hit => !continuing || hit.Score < after!.Score || (hit.Score == after.Score && hit.Row.Id < after.Id))
+                hits.AddRange(ranked!.Hits[segment]
+                    .Where(hit => !continuing || hit.Score < after!.Score || (hit.Score == after.Score && hit.Candidate.Id < after.Id))
                     .Take(take)
-                    .Select(hit => (hit.Row, segment, hit.Score)));
+                    .Select(hit => (hit.Candidate, segment, hit.Score)));
             }
             else if (floor > 0)
             {
-                var older = await connection.QueryAsync<ArticleRow>(sql.Older(segment), new
+                var older = await connection.QueryAsync<SearchCandidate>(statements.Older(segment), new
                 {
-                    Query = query,
+                    Query = query.Text,
                     AuthorId = currentUser.Id,
                     Below = continuing ? Math.Min(floor, after!.Id) : floor,
                     Take = take,
                 });
-                rows.AddRange(older.Select(row => (row, segment, 0.0)));
+                hits.AddRange(older.Select(candidate => (candidate, segment, 0.0)));
             }
         }
 
-        var items = rows.Take(limit)
-            .Select(hit => new ArticleSearchHit(hit.Row.Id, hit.Row.Title, hit.Row.Content, hit.Row.ContentHtml, hit.Row.CreatedAt, hit.Row.UpdatedAt,
-                new AuthorResponse(hit.Row.AuthorId, hit.Row.AuthorUsername), Snippet.Of(hit.Row.Content, terms)))
+        var page = hits.Take(limit).ToList();
+        if (page.Count == 0)
+        {
+            return new SearchPage([], null);
+        }
+
+        var articles = (await connection.QueryAsync<ArticleRow>(
+                statements.Articles,
+                new { Ids = page.Select(hit => hit.Candidate.Id).ToArray(), AuthorId = currentUser.Id }))
+            .ToDictionary(row => row.Id);
+        // An article deleted since its match was read is left out of the page; the cursor still holds its place.
+        var items = page.Where(hit => articles.ContainsKey(hit.Candidate.Id))
+            .Select(hit => articles[hit.Candidate.Id])
+            .Select(row => new ArticleSearchHit(row.Id, row.Title, row.Content, row.ContentHtml, row.CreatedAt, row.UpdatedAt,
+                new AuthorResponse(row.AuthorId, row.AuthorUsername), Snippet.Of(row.Content, terms)))
             .ToList();
-        var nextCursor = rows.Count > limit
-            ? new SearchCursor(terms.Key, floor, rows[limit - 1].Segment, rows[limit - 1].Score, rows[limit - 1].Row.Id).Encode()
+        var nextCursor = hits.Count > limit
+            ? new SearchCursor(terms.Key, floor, hits[limit - 1].Segment, hits[limit - 1].Score, hits[limit - 1].Candidate.Id).Encode()
             : null;
         return new SearchPage(items, nextCursor);
     }
@@ -92,25 +105,26 @@ internal sealed class SearchArticlesHandler(IDbConnectionFactory database, ICurr
     /// Reads the window (the newest <see cref="RankedWindow"/> matches, or those at or above the cursor's floor) in one
     /// pass, splits it into title and content matches, and orders each by score, then newest first.
     /// </summary>
-    private async Task<RankedWindowHits> RankWindowAsync(DbConnection connection, SearchSql sql, string query, SearchTerms terms, SearchCursor? after)
+    private async Task<RankedWindowHits> RankWindowAsync(DbConnection connection, SearchQuery query, SearchTerms terms, SearchCursor? after)
     {
-        var window = (await connection.QueryAsync<ArticleRow>(sql.Window, new { Query = query, AuthorId = currentUser.Id, Floor = after?.Floor ?? 0, Window = RankedWindow })).AsList();
+        var window = (await connection.QueryAsync<SearchCandidate>(query.Statements.Window,
+            new { Query = query.Text, AuthorId = currentUser.Id, Floor = after?.Floor ?? 0, Window = RankedWindow })).AsList();
         var floor = after?.Floor ?? (window.Count == RankedWindow ? window[^1].Id : 0);
         var inTitle = window.Count == 0
             ? []
-            : (await connection.QueryAsync<long>(sql.TitleMatches, new { Query = query, AuthorId = currentUser.Id, Floor = floor })).ToHashSet();
-        return new RankedWindowHits(floor, new Dictionary<SearchSegment, List<(ArticleRow Row, double Score)>>
+            : (await connection.QueryAsync<long>(query.Statements.TitleMatches, new { Query = query.Text, AuthorId = currentUser.Id, Floor = floor })).ToHashSet();
+        return new RankedWindowHits(floor, new Dictionary<SearchSegment, List<(SearchCandidate Candidate, double Score)>>
         {
-            [SearchSegment.TitleRanked] = Ranked(window.Where(row => inTitle.Contains(row.Id)).ToList(), terms),
-            [SearchSegment.ContentRanked] = Ranked(window.Where(row => !inTitle.Contains(row.Id)).ToList(), terms),
+            [SearchSegment.TitleRanked] = Ranked(window.Where(candidate => inTitle.Contains(candidate.Id)).ToList(), terms),
+            [SearchSegment.ContentRanked] = Ranked(window.Where(candidate => !inTitle.Contains(candidate.Id)).ToList(), terms),
         });
     }
 
-    private static List<(ArticleRow Row, double Score)> Ranked(List<ArticleRow> rows, SearchTerms terms)
+    private static List<(SearchCandidate Candidate, double Score)> Ranked(List<SearchCandidate> candidates, SearchTerms terms)
     {
-        var scores = Relevance.Score(rows.Select(row => (row.Title, row.Content)).ToList(), terms);
-        return rows.Select((row, i) => (row, scores[i])).OrderByDescending(hit => hit.Item2).ThenByDescending(hit => hit.row.Id).ToList();
+        var scores = Relevance.Score(candidates.Select(candidate => (candidate.Title, candidate.Content)).ToList(), terms);
+        return candidates.Select((candidate, i) => (candidate, scores[i])).OrderByDescending(hit => hit.Item2).ThenByDescending(hit => hit.candidate.Id).ToList();
     }
 
-    private sealed record RankedWindowHits(long Floor, Dictionary<SearchSegment, List<(ArticleRow Row, double Score)>> Hits);
+    private sealed record RankedWindowHits(long Floor, Dictionary<SearchSegment, List<(SearchCandidate Candidate, double Score)>> Hits);
 }

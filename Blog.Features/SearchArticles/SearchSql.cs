@@ -6,79 +6,92 @@ using Npgsql;
 namespace Blog.Features.SearchArticles;
 
 /// <summary>
-/// The search's statements in each engine's full-text dialect, side by side. Every statement takes <c>@Query</c> (the
-/// engine's query text, from <see cref="QueryTextAsync"/>) and <c>@AuthorId</c>: only the caller's articles, ever.
+/// The search's statements in each engine's full-text dialect, side by side. <see cref="QueryAsync"/> turns the words
+/// into the engine's query text and picks the statements that suit it. Every statement takes <c>@Query</c> (that
+/// text) and <c>@AuthorId</c>: only the caller's articles, ever. The window and the older segments select
+/// <see cref="SearchCandidate"/>s, what ranking reads; the page's articles are read whole afterwards, a page at a time.
 /// Title matches come from an index of the titles alone, so "does every word occur in the title?" never reads the
 /// (much longer) lists of the content's matches.
 /// </summary>
 internal abstract class SearchSql
 {
-    protected const string Columns = ArticleSql.Columns;
+    private const string CandidateColumns = "a.id AS Id, a.title AS Title, a.content AS Content";
 
     private static readonly SearchSql SqliteSql = new Sqlite();
     private static readonly SearchSql PostgresSql = new Postgres();
 
     public static SearchSql For(DbConnection connection) => connection is NpgsqlConnection ? PostgresSql : SqliteSql;
 
-    public abstract Task<string?> QueryTextAsync(DbConnection connection, SearchTerms terms);
-
     /// <summary>Readies the connection for the search's statements; what it answers ends that when disposed.</summary>
     public abstract Task<IAsyncDisposable> BeginAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The ranked window: the newest matches with an id ≥ <c>@Floor</c>, at most <c>@Window</c> (also when a made-up
-    /// cursor names a lower floor), newest first. One pass over the match list, stopped at the window's end.
-    /// </summary>
-    public abstract string Window { get; }
-
-    /// <summary>The ids ≥ <c>@Floor</c> whose title holds every word (some may be other authors': they meet no row of the window).</summary>
-    public abstract string TitleMatches { get; }
-
-    /// <summary>At most <c>@Take</c> matches of an older segment below <c>@Below</c>, newest first.</summary>
-    public abstract string Older(SearchSegment segment);
+    /// <summary>The engine's query for <paramref name="terms"/> with its statements; null when nothing can match.</summary>
+    public abstract Task<SearchQuery?> QueryAsync(DbConnection connection, SearchTerms terms, long authorId);
 
     private sealed class Sqlite : SearchSql
     {
         // CROSS JOIN keeps the FTS table the outer loop: its rowid order and range are what the statements rely on.
         private const string TitleMatchIds = "SELECT rowid FROM articles_title_search WHERE articles_title_search MATCH @Query";
 
-        private static readonly Dictionary<SearchSegment, string> OlderStatements = new()
-        {
-            [SearchSegment.TitleOlder] = $"""
-                SELECT {Columns}
-                FROM articles_title_search t CROSS JOIN articles a CROSS JOIN users u
-                WHERE articles_title_search MATCH @Query AND t.rowid < @Below
-                  AND a.id = t.rowid AND a.author_id = @AuthorId AND u.id = a.author_id
+        // FTS5 answers a prefix by merging the whole lists of the words it begins before the first match (tens of
+        // milliseconds for a word in a million articles); the same words named one by one are read newest first, and
+        // only as far as the window. search_words (migration 0008) names them; past MostWordsForAPrefix (a prefix of a
+        // letter or two) the prefix goes to FTS5 as it is.
+        private const int MostWordsForAPrefix = 64;
+
+        private static readonly SearchStatements Statements = new(
+            Window: $"""
+                SELECT {CandidateColumns}
+                FROM articles_search s CROSS JOIN articles a
+                WHERE articles_search MATCH @Query AND s.rowid >= @Floor AND a.id = s.rowid AND a.author_id = @AuthorId
+                ORDER BY s.rowid DESC
+                LIMIT @Window
+                """,
+            TitleMatches: $"{TitleMatchIds} AND rowid >= @Floor",
+            TitleOlder: $"""
+                SELECT {CandidateColumns}
+                FROM articles_title_search t CROSS JOIN articles a
+                WHERE articles_title_search MATCH @Query AND t.rowid < @Below AND a.id = t.rowid AND a.author_id = @AuthorId
                 ORDER BY t.rowid DESC
                 LIMIT @Take
                 """,
-            [SearchSegment.ContentOlder] = $"""
-                SELECT {Columns}
-                FROM articles_search s CROSS JOIN articles a CROSS JOIN users u
-                WHERE articles_search MATCH @Query AND s.rowid < @Below
-                  AND a.id = s.rowid AND a.author_id = @AuthorId AND u.id = a.author_id
+            ContentOlder: $"""
+                SELECT {CandidateColumns}
+                FROM articles_search s CROSS JOIN articles a
+                WHERE articles_search MATCH @Query AND s.rowid < @Below AND a.id = s.rowid AND a.author_id = @AuthorId
                   AND s.rowid NOT IN ({TitleMatchIds} AND rowid < @Below)
                 ORDER BY s.rowid DESC
                 LIMIT @Take
                 """,
-        };
-
-        public override string Window => $"""
-            SELECT {Columns}
-            FROM articles_search s CROSS JOIN articles a CROSS JOIN users u
-            WHERE articles_search MATCH @Query AND s.rowid >= @Floor
-              AND a.id = s.rowid AND a.author_id = @AuthorId AND u.id = a.author_id
-            ORDER BY s.rowid DESC
-            LIMIT @Window
-            """;
-
-        public override string TitleMatches => $"{TitleMatchIds} AND rowid >= @Floor";
-
-        public override Task<string?> QueryTextAsync(DbConnection connection, SearchTerms terms) => Task.FromResult<string?>(terms.ToFts5());
+            // Dapper writes the list out as parameters.
+            Articles: $"SELECT {ArticleSql.Columns} {ArticleSql.From} WHERE a.id IN @Ids AND a.author_id = @AuthorId");
 
         // Nothing to ready: SQLite plans every statement it runs.
         public override Task<IAsyncDisposable> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
             Task.FromResult<IAsyncDisposable>(Nothing.Instance);
+
+        public override async Task<SearchQuery?> QueryAsync(DbConnection connection, SearchTerms terms, long authorId)
+        {
+            // The last word as the index's tokenizer cuts it; a word it cuts in several (or none) stays a prefix phrase.
+            var tokens = (await connection.QueryAsync<string>("SELECT token FROM search_tokenizer WHERE input = @Word", new { Word = terms.Words[^1] })).AsList();
+            if (tokens.Count != 1)
+            {
+                return new SearchQuery(terms.ToFts5(), Statements);
+            }
+
+            var prefix = tokens[0];
+            var words = (await connection.QueryAsync<string>(
+                    "SELECT word FROM search_words WHERE word >= @Prefix ORDER BY word LIMIT @Limit",
+                    new { Prefix = prefix, Limit = MostWordsForAPrefix + 1 }))
+                .TakeWhile(word => word.StartsWith(prefix, StringComparison.Ordinal))
+                .ToList();
+            return words.Count switch
+            {
+                0 => null,
+                > MostWordsForAPrefix => new SearchQuery(terms.ToFts5(), Statements),
+                _ => new SearchQuery(terms.ToFts5(words), Statements),
+            };
+        }
 
         private sealed class Nothing : IAsyncDisposable
         {
@@ -86,61 +99,44 @@ internal abstract class SearchSql
 
             public ValueTask DisposeAsync() => ValueTask.CompletedTask;
         }
-
-        public override string Older(SearchSegment segment) => OlderStatements[segment];
     }
 
     private sealed class Postgres : SearchSql
     {
+        private const string Match = "a.search_vector @@ to_tsquery('simple', @Query)";
         private const string TitleMatch = "a.title_vector @@ to_tsquery('simple', @Query)";
-        private const string ContentOnlyMatch = $"a.search_vector @@ to_tsquery('simple', @Query) AND NOT ({TitleMatch})";
+        private const int MostMatches = 50_000;
 
-        private static readonly Dictionary<SearchSegment, string> OlderStatements = new()
-        {
-            // Titles holding every word are few, and walking the author's articles newest first to find them (the
-            // planner's choice under a LIMIT) reads every older article when there is none: the GIN index lists them.
-            [SearchSegment.TitleOlder] = $"""
-                WITH titled AS MATERIALIZED (
-                    SELECT a.id FROM articles a WHERE a.author_id = @AuthorId AND a.id < @Below AND {TitleMatch}
-                )
-                SELECT {Columns}
-                FROM titled JOIN articles a ON a.id = titled.id JOIN users u ON u.id = a.author_id
-                ORDER BY a.id DESC
-                LIMIT @Take
-                """,
-            [SearchSegment.ContentOlder] = OlderThan(ContentOnlyMatch),
-        };
+        // Titles holding every word are few, and walking the author's articles newest first to find them (the
+        // planner's choice under a LIMIT) reads every older article when there is none: the GIN index lists them.
+        private static readonly string TitleOlder = FromMatches($"a.id < @Below AND {TitleMatch}", "@Take");
 
-        public override string Window => $"""
-            SELECT {Columns}
-            FROM articles a JOIN users u ON u.id = a.author_id
-            WHERE a.author_id = @AuthorId AND a.id >= @Floor AND a.search_vector @@ to_tsquery('simple', @Query)
-            ORDER BY a.id DESC
-            LIMIT @Window
-            """;
+        // Npgsql sends the ids as one array.
+        private static readonly string Articles = $"SELECT {ArticleSql.Columns} {ArticleSql.From} WHERE a.id = ANY (@Ids) AND a.author_id = @AuthorId";
 
-        public override string TitleMatches => $"""
+        private static readonly string TitleMatches = $"""
             SELECT a.id
             FROM articles a
             WHERE a.author_id = @AuthorId AND a.id >= @Floor AND {TitleMatch}
             """;
 
-        // The words as the index made them (accents folded, punctuation a space), each quoted, ANDed, the last a
-        // prefix: a tsquery text that to_tsquery reads as lexemes only. Computed apart, so that the statements get it
-        // as a value the planner can estimate (a subquery would hide it).
-        public override Task<string?> QueryTextAsync(DbConnection connection, SearchTerms terms) =>
-            connection.ExecuteScalarAsync<string?>(
-                """
-                SELECT string_agg(quote_literal(word) || CASE WHEN position = last THEN ':*' ELSE '' END, ' & ' ORDER BY position)
-                FROM (
-                    SELECT word, position, max(position) OVER () AS last
-                    FROM regexp_split_to_table(btrim(blog_search_words(@Words)), ' +') WITH ORDINALITY AS w (word, position)
-                    WHERE word <> ''
-                ) words
-                """,
-                new { Words = string.Join(' ', terms.Words) });
+        // Two ways to find the newest matches. Walking the author's articles newest first and checking each stored
+        // vector stops at the window's end: the way for a common word, a few rows per match. Asking the GIN index for
+        // every match and keeping the newest reads each match once: the way for a rare word, where the walk would read
+        // a hundred articles per match. The planner, costing a vector check as almost free, walks for both.
+        private static readonly SearchStatements Walking = new(
+            Window: Walk($"a.id >= @Floor AND {Match}", "@Window"),
+            TitleMatches,
+            TitleOlder,
+            ContentOlder: Walk($"a.id < @Below AND {Match} AND NOT ({TitleMatch})", "@Take"),
+            Articles);
 
-        public override string Older(SearchSegment segment) => OlderStatements[segment];
+        private static readonly SearchStatements ByIndex = new(
+            Window: FromMatches($"a.id >= @Floor AND {Match}", "@Window"),
+            TitleMatches,
+            TitleOlder,
+            ContentOlder: FromMatches($"a.id < @Below AND {Match} AND NOT ({TitleMatch})", "@Take"),
+            Articles);
 
         // Blog's data source prepares statements it sees often, and PostgreSQL then plans them once for any value
         // (a generic plan). For a search that is the wrong plan for most words: whether to walk the author's newest
@@ -153,12 +149,85 @@ internal abstract class SearchSql
             return transaction;
         }
 
-        private static string OlderThan(string condition) => $"""
-            SELECT {Columns}
-            FROM articles a JOIN users u ON u.id = a.author_id
-            WHERE a.author_id = @AuthorId AND a.id < @Below AND {condition}
+        // The query text: the words as the index made them (accents folded, punctuation a space), each quoted, ANDed,
+        // the last a prefix, which to_tsquery reads as lexemes only. Computed apart, so that the statements get it as a
+        // value the planner can estimate (a subquery would hide it). With it, the planner's estimates of the matches,
+        // of the author's articles and of all articles (blog_estimated_rows, migration 0008) choose the statements: a
+        // walk reads about Window × articles ÷ matches rows (at most the author's), the index one row per match. The
+        // matches are estimated for the last word as a prefix and as a whole word, the larger counting: without enough
+        // statistics PostgreSQL prices any prefix at 2 % of the rows, also the prefix of a word in every article.
+        public override async Task<SearchQuery?> QueryAsync(DbConnection connection, SearchTerms terms, long authorId)
+        {
+            var estimate = await connection.QuerySingleOrDefaultAsync<(string? Query, double Matches, double Written, double Articles)>(
+                """
+                WITH words AS (
+                    SELECT quote_literal(word) AS word, position, position = max(position) OVER () AS last
+                    FROM regexp_split_to_table(btrim(blog_search_words(@Words)), ' +') WITH ORDINALITY AS w (word, position)
+                    WHERE word <> ''
+                ), query AS (
+                    SELECT string_agg(word || CASE WHEN last THEN ':*' ELSE '' END, ' & ' ORDER BY position) AS text,
+                           string_agg(word, ' & ' ORDER BY position) AS whole_words
+                    FROM words
+                )
+                SELECT text,
+                       greatest(
+                           blog_estimated_rows(format('SELECT 1 FROM articles WHERE search_vector @@ to_tsquery(%L, %L)', 'simple', text)),
+                           blog_estimated_rows(format('SELECT 1 FROM articles WHERE search_vector @@ to_tsquery(%L, %L)', 'simple', whole_words))),
+                       blog_estimated_rows(format('SELECT 1 FROM articles WHERE author_id = %s', @AuthorId)),
+                       blog_estimated_rows('SELECT 1 FROM articles')
+                FROM query
+                WHERE text IS NOT NULL
+                """,
+                new { Words = string.Join(' ', terms.Words), AuthorId = authorId });
+            if (estimate.Query is null)
+            {
+                return null;
+            }
+
+            var walked = Math.Min(estimate.Written, SearchArticlesHandler.RankedWindow * estimate.Articles / Math.Max(estimate.Matches, 1));
+            return new SearchQuery(estimate.Query, estimate.Matches < walked ? ByIndex : Walking);
+        }
+
+        private static string Walk(string condition, string limit) => $"""
+            SELECT {CandidateColumns}
+            FROM articles a
+            WHERE a.author_id = @AuthorId AND {condition}
             ORDER BY a.id DESC
-            LIMIT @Take
+            LIMIT {limit}
+            """;
+
+        // The matches' ids first, out of the planner's reach (MATERIALIZED), so that it neither walks nor merges with a
+        // walk; then the newest of them, and only those rows read. An estimate can be wrong: past MostMatches ids the
+        // words are common after all, and the walk answers instead (the branch whose one-time condition holds runs).
+        private static string FromMatches(string condition, string limit) => $"""
+            WITH matches AS MATERIALIZED (
+                SELECT a.id FROM articles a WHERE a.author_id = @AuthorId AND {condition} LIMIT {MostMatches}
+            ), newest AS (
+                SELECT id FROM matches ORDER BY id DESC LIMIT {limit}
+            )
+            SELECT {CandidateColumns}
+            FROM newest JOIN articles a ON a.id = newest.id
+            WHERE (SELECT count(*) FROM matches) < {MostMatches}
+            UNION ALL
+            ({Walk($"{condition} AND (SELECT count(*) FROM matches) = {MostMatches}", limit)})
+            ORDER BY id DESC
             """;
     }
 }
+
+/// <summary>What ranking reads of a match.</summary>
+internal sealed record SearchCandidate(long Id, string Title, string Content);
+
+/// <summary>
+/// A search's statements. <see cref="Window"/>: the newest matches with an id ≥ <c>@Floor</c>, at most <c>@Window</c>
+/// (also when a made-up cursor names a lower floor), newest first. <see cref="TitleMatches"/>: the ids ≥ <c>@Floor</c>
+/// whose title holds every word. The older segments: at most <c>@Take</c> matches below <c>@Below</c>, newest first.
+/// <see cref="Articles"/>: the page's articles whole, by <c>@Ids</c>.
+/// </summary>
+internal sealed record SearchStatements(string Window, string TitleMatches, string TitleOlder, string ContentOlder, string Articles)
+{
+    public string Older(SearchSegment segment) => segment == SearchSegment.TitleOlder ? TitleOlder : ContentOlder;
+}
+
+/// <summary>A search in the engine's dialect: its query text (the statements' <c>@Query</c>) and its statements.</summary>
+internal sealed record SearchQuery(string Text, SearchStatements Statements);

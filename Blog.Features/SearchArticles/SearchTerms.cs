@@ -24,9 +24,20 @@ public sealed class SearchTerms
     /// <summary>Identifies the search a cursor belongs to: the same folded words give the same key.</summary>
     public string Key => field ??= Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(' ', Folded))).AsSpan(0, 6));
 
-    /// <summary>The FTS5 query: every word a quoted string (implicit AND), the last one a prefix.</summary>
-    public string ToFts5() =>
-        string.Join(' ', Words.Select((word, i) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (i == Words.Count - 1 ? "*" : "")));
+    /// <summary>
+    /// The FTS5 query: every word a quoted string, ANDed, the last one a prefix, or, given the words of the index
+    /// that begin with it, any one of those.
+    /// </summary>
+    public string ToFts5(IReadOnlyList<string>? lastWordCompletions = null)
+    {
+        var all = Words.Take(Words.Count - 1).Select(Quoted).ToList();
+        all.Add(lastWordCompletions is null
+            ? Quoted(Words[^1]) + "*"
+            : "(" + string.Join(" OR ", lastWordCompletions.Select(Quoted)) + ")");
+        return string.Join(" AND ", all);
+
+        static string Quoted(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
 
     /// <summary>
     /// Which search word <paramref name="word"/> (a word of an article) matches: the first equal to it, or the last
@@ -80,6 +91,12 @@ public sealed class SearchTerms
     /// </summary>
     private static bool IsWordChar(string text, int index)
     {
+        // Most text is ASCII, and ranking reads every character of a thousand articles.
+        if (char.IsAscii(text[index]))
+        {
+            return char.IsAsciiLetterOrDigit(text[index]);
+        }
+
         var category = char.IsSurrogate(text[index])
             ? CharUnicodeInfo.GetUnicodeCategory(text, index)
             : CharUnicodeInfo.GetUnicodeCategory(text[index]);

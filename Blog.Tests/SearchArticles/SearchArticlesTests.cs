@@ -200,6 +200,35 @@ public sealed class SearchArticlesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_word_in_every_article_and_a_word_in_one_of_a_hundred_find_the_same_newest_matches()
+    {
+        // With statistics, PostgreSQL walks the author's newest articles for the common word and asks the GIN index
+        // for the rare one; either way the order is the contract's.
+        var window = SearchArticlesHandler.RankedWindow;
+        var ids = await BulkInsertAsync(_aliceId, window + 200, _ => "Plain", i => i % 100 == 0 ? "common words and a rare one" : "common words only");
+        await BulkInsertAsync(_bobId, 300, _ => "Plain", _ => "common rare words of another author");
+        await _host.Database.ExecuteAsync("ANALYZE articles");
+
+        (await WalkAsync("rare", 5)).Should().Equal(ids.Where((_, i) => i % 100 == 0).Reverse());
+        (await WalkAsync("rar", 5)).Should().Equal(ids.Where((_, i) => i % 100 == 0).Reverse());
+        var common = await WalkAsync("common", 100);
+        common.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(ids);
+        common.Take(window).Should().BeEquivalentTo(ids.TakeLast(window), "the ranked window is the newest matches");
+    }
+
+    [Fact]
+    public async Task A_last_word_that_begins_more_words_than_are_spelled_out_still_finds_every_match()
+    {
+        // SQLite names the index's words that begin with the last word, up to 64; past that the prefix goes as it is.
+        var ids = await BulkInsertAsync(_aliceId, 80, _ => "Plain", i => $"quill{i:D2}x and ink");
+
+        (await WalkAsync("quill", 30)).Should().BeEquivalentTo(ids);
+        (await WalkAsync("quill0", 30)).Should().BeEquivalentTo(ids.Take(10));
+        (await WalkAsync("ink quill7", 30)).Should().BeEquivalentTo(ids.Skip(70));
+        (await SearchIdsAsync("quillz")).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task The_snippet_marks_the_matches_around_the_first_one_and_escapes_everything_else()
     {
         var longText = string.Concat(Enumerable.Repeat("filler text ", 40)) + "<script>alert(1)</script> & the Émeraude stone, emeralds too. " + string.Concat(Enumerable.Repeat("tail words ", 40));

@@ -126,7 +126,7 @@ static int Sizes(Args options)
             {
                 connection.Open();
                 using var command = connection.CreateCommand();
-                command.CommandText = "DROP TABLE articles_search; DROP TABLE articles_title_search; VACUUM;";
+                command.CommandText = "DROP TABLE articles_search; DROP TABLE articles_title_search; DROP TABLE search_words; VACUUM;";
                 command.ExecuteNonQuery();
             }
 

@@ -42,22 +42,44 @@ public sealed class SearchTerms
     /// <summary>
     /// Which search word <paramref name="word"/> (a word of an article) matches: the first equal to it, or the last
     /// when the word starts with it; -1 for none. Folded alike, as the index compares. Called for every word of the
-    /// candidates a search ranks, so it folds into the stack instead of allocating.
+    /// candidates a search ranks, so it folds a character at a time while comparing, and most words differ at the first.
     /// </summary>
     public int IndexOf(ReadOnlySpan<char> word)
     {
-        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
-        var folded = buffer[..FoldInto(word, buffer)];
         var last = Folded.Count - 1;
         for (var i = 0; i <= last; i++)
         {
-            if (i == last ? folded.StartsWith(Folded[i], StringComparison.Ordinal) : folded.SequenceEqual(Folded[i]))
+            if (FoldsTo(word, Folded[i], asPrefix: i == last))
             {
                 return i;
             }
         }
 
         return -1;
+    }
+
+    private static bool FoldsTo(ReadOnlySpan<char> word, string folded, bool asPrefix)
+    {
+        var matched = 0;
+        foreach (var c in word)
+        {
+            if (!TryFold(c, out var f))
+            {
+                continue;
+            }
+
+            if (matched == folded.Length)
+            {
+                return asPrefix;
+            }
+
+            if (f != folded[matched++])
+            {
+                return false;
+            }
+        }
+
+        return matched == folded.Length;
     }
 
     public static SearchTerms Parse(string query) =>
@@ -122,17 +144,26 @@ public sealed class SearchTerms
         var length = 0;
         foreach (var c in word)
         {
-            if (char.IsAscii(c))
+            if (TryFold(c, out var f))
             {
-                folded[length++] = char.ToLowerInvariant(c);
-            }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                folded[length++] = char.ToLowerInvariant(BaseLetters.GetValueOrDefault(c, c));
+                folded[length++] = f;
             }
         }
 
         return length;
+    }
+
+    // A character as it folds; false for a combining mark, which folding drops.
+    private static bool TryFold(char c, out char folded)
+    {
+        if (char.IsAscii(c))
+        {
+            folded = char.ToLowerInvariant(c);
+            return true;
+        }
+
+        folded = char.ToLowerInvariant(BaseLetters.GetValueOrDefault(c, c));
+        return CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark;
     }
 
     private static readonly Dictionary<char, char> BaseLetters = LatinLetters();

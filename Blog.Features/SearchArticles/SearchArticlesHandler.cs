@@ -34,7 +34,7 @@ internal sealed class SearchArticlesHandler(IDbConnectionFactory database, ICurr
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var sql = SearchSql.For(connection);
+        var sql = SearchSql.For(database.Provider);
         await using var search = await sql.BeginAsync(connection, cancellationToken);
         var query = await sql.QueryAsync(connection, terms, currentUser.Id);
         if (query is null)

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Blog.Features.Common.Articles;
+using Blog.Features.Common.Data;
 using Dapper;
-using Npgsql;
 
 namespace Blog.Features.SearchArticles;
 
@@ -20,7 +20,7 @@ internal abstract class SearchSql
     private static readonly SearchSql SqliteSql = new Sqlite();
     private static readonly SearchSql PostgresSql = new Postgres();
 
-    public static SearchSql For(DbConnection connection) => connection is NpgsqlConnection ? PostgresSql : SqliteSql;
+    public static SearchSql For(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? PostgresSql : SqliteSql;
 
     /// <summary>Readies the connection for the search's statements; what it answers ends that when disposed.</summary>
     public abstract Task<IAsyncDisposable> BeginAsync(DbConnection connection, CancellationToken cancellationToken);

@@ -241,6 +241,8 @@ public sealed class ErrorResponseTests : IAsyncLifetime
     /// <summary>The database works, but the session look-up fails with a message that must not leak.</summary>
     private sealed class BrokenSessionLookUp(IDbConnectionFactory database) : IDbConnectionFactory, IPreparedQuery
     {
+        public DatabaseProvider Provider => database.Provider;
+
         public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => database.OpenAsync(cancellationToken);
 
         public Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) => database.OpenForWriteAsync(cancellationToken);

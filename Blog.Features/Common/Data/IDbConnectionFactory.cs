@@ -5,6 +5,9 @@ namespace Blog.Features.Common.Data;
 /// <summary>Opens ready-to-use connections of the configured engine, one per unit of work, with <c>await using</c>.</summary>
 public interface IDbConnectionFactory
 {
+    /// <summary>The engine behind the connections, for the few statements written in each engine's own dialect.</summary>
+    DatabaseProvider Provider { get; }
+
     /// <summary>A connection for reads.</summary>
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

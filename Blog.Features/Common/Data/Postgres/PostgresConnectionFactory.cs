@@ -9,6 +9,8 @@ namespace Blog.Features.Common.Data.Postgres;
 /// </summary>
 public sealed class PostgresConnectionFactory(NpgsqlDataSource dataSource) : IDbConnectionFactory
 {
+    public DatabaseProvider Provider => DatabaseProvider.Postgres;
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await dataSource.OpenConnectionAsync(cancellationToken);
 
     public Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);

@@ -40,6 +40,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 
     public string ConnectionString { get; }
 
+    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);

@@ -34,7 +34,7 @@ namespace Blog.Bench.Micro;
 public class PipelineBenchmarks
 {
     private static readonly Result<ArticleResponse> ReadyArticle =
-        new ArticleResponse(1, "Title", "Some content.", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new AuthorResponse(1, "bench1"));
+        new ArticleResponse(1, "Title", "Some content.", "<p>Some content.</p>", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), null, new AuthorResponse(1, "bench1"), 1);
 
     private static readonly Result<ArticlePage> ReadyPage = new ArticlePage([ReadyArticle.Value], null);
 
@@ -56,13 +56,14 @@ public class PipelineBenchmarks
     {
         _directory = Directory.CreateTempSubdirectory("blog-micro-").FullName;
         var database = Path.Combine(_directory, "micro.db");
-        TestDatabase.Create(database, articles: 100);
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddBlogFeatures($"Data Source={database}", _directory);
+        services.AddBlogFeatures(DatabaseProvider.Sqlite, $"Data Source={database}", _directory);
         services.AddScoped<ICurrentUser, SignedInAuthor>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        _services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        TestDatabase.Seed(database, articles: 100);
         _factory = _services.GetRequiredService<IDbConnectionFactory>();
         _everyOpen = new PragmasOnEveryOpen(database);
         _plainConnectionString = new SqliteConnectionStringBuilder { DataSource = database, Pooling = true, ForeignKeys = true }.ToString();
@@ -201,6 +202,8 @@ internal sealed class SignedInAuthor : ICurrentUser
 
     public string Username => "bench1";
 
+    public string? SessionId => null;
+
     public bool IsInRole(string role) => role == Roles.Author;
 }
 
@@ -220,14 +223,13 @@ internal sealed class PragmasOnEveryOpen(string path)
     }
 }
 
+/// <summary>One author and their articles, in a database Blog's migrations made.</summary>
 internal static class TestDatabase
 {
-    public static void Create(string path, int articles)
+    public static void Seed(string path, int articles)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        connection.Execute("PRAGMA journal_mode = WAL");
-        connection.Execute(File.ReadAllText(MigrationPath()));
         connection.Execute("""
             INSERT INTO users (id, username, username_normalized, email, email_normalized, password_hash, active, created_at)
             VALUES (1, 'bench1', 'BENCH1', 'bench1@example.com', 'BENCH1@EXAMPLE.COM', 'x', TRUE, '2026-01-01T00:00:00.0000000Z');
@@ -237,25 +239,11 @@ internal static class TestDatabase
         for (var i = 1; i <= articles; i++)
         {
             connection.Execute(
-                "INSERT INTO articles (id, author_id, title, content, created_at) VALUES (@Id, 1, @Title, @Content, @CreatedAt)",
-                new { Id = i, Title = $"Article {i}", Content = new string('x', 400), CreatedAt = "2026-01-01T00:00:00.0000000Z" },
+                "INSERT INTO articles (id, author_id, title, content, content_html, created_at) VALUES (@Id, 1, @Title, @Content, @Html, @CreatedAt)",
+                new { Id = i, Title = $"Article {i}", Content = new string('x', 400), Html = $"<p>{new string('x', 400)}</p>", CreatedAt = "2026-01-01T00:00:00.0000000Z" },
                 transaction);
         }
 
         transaction.Commit();
-    }
-
-    private static string MigrationPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "Blog.Features", "Common", "Data", "Sqlite", "Migrations", "0001_initial.sql");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("Blog.Features/Common/Data/Sqlite/Migrations/0001_initial.sql not found above the benchmark");
     }
 }

@@ -217,6 +217,30 @@ public sealed class SearchArticlesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_word_grown_common_since_the_statistics_still_finds_the_newest_matches()
+    {
+        Assert.SkipWhen(TestDatabase.IsSqlite, "PostgreSQL chooses its plan by the planner's statistics");
+
+        // The statistics say "flood" is in no article, so the search asks the GIN index; past its 50,000 matches the
+        // statement walks the author's articles instead.
+        await BulkInsertAsync(_aliceId, 100, _ => "Plain", _ => "calm water");
+        await _host.Database.ExecuteAsync("ANALYZE articles");
+        await _host.Database.ExecuteAsync(
+            """
+            INSERT INTO articles (author_id, title, content, created_at)
+            SELECT @AuthorId, 'Plain', 'flood water ' || n, '2026-11-29T03:00:00Z' FROM generate_series(1, 50001) AS n
+            """,
+            new { AuthorId = _aliceId });
+        var newest = (await _host.Database.QueryAsync<long>("SELECT id FROM articles ORDER BY id DESC LIMIT 1000")).ToList();
+
+        var page = (await _host.SendAsync(new SearchArticlesRequest("flood", "20", null), _aliceId)).Value;
+
+        page.Items.Should().HaveCount(20);
+        page.Items.Select(item => item.Id).Should().BeSubsetOf(newest, "the ranked window is the newest 1,000 matches");
+        page.NextCursor.Should().NotBeNull();
+    }
+
+    [Fact]
     public async Task A_last_word_that_begins_more_words_than_are_spelled_out_still_finds_every_match()
     {
         // SQLite names the index's words that begin with the last word, up to 64; past that the prefix goes as it is.

@@ -124,19 +124,9 @@ internal abstract class SearchSql
         // vector stops at the window's end: the way for a common word, a few rows per match. Asking the GIN index for
         // every match and keeping the newest reads each match once: the way for a rare word, where the walk would read
         // a hundred articles per match. The planner, costing a vector check as almost free, walks for both.
-        private static readonly SearchStatements Walking = new(
-            Window: Walk($"a.id >= @Floor AND {Match}", "@Window"),
-            TitleMatches,
-            TitleOlder,
-            ContentOlder: Walk($"a.id < @Below AND {Match} AND NOT ({TitleMatch})", "@Take"),
-            Articles);
+        private static readonly SearchStatements Walking = Finding(Walk);
 
-        private static readonly SearchStatements ByIndex = new(
-            Window: FromMatches($"a.id >= @Floor AND {Match}", "@Window"),
-            TitleMatches,
-            TitleOlder,
-            ContentOlder: FromMatches($"a.id < @Below AND {Match} AND NOT ({TitleMatch})", "@Take"),
-            Articles);
+        private static readonly SearchStatements ByIndex = Finding(FromMatches);
 
         // Blog's data source prepares statements it sees often, and PostgreSQL then plans them once for any value
         // (a generic plan). For a search that is the wrong plan for most words: whether to walk the author's newest
@@ -187,6 +177,14 @@ internal abstract class SearchSql
             var walked = Math.Min(estimate.Written, SearchArticlesHandler.RankedWindow * estimate.Articles / Math.Max(estimate.Matches, 1));
             return new SearchQuery(estimate.Query, estimate.Matches < walked ? ByIndex : Walking);
         }
+
+        // The statements of one way to find matches, given as the statement for a condition and a limit.
+        private static SearchStatements Finding(Func<string, string, string> matches) => new(
+            Window: matches($"a.id >= @Floor AND {Match}", "@Window"),
+            TitleMatches,
+            TitleOlder,
+            ContentOlder: matches($"a.id < @Below AND {Match} AND NOT ({TitleMatch})", "@Take"),
+            Articles);
 
         private static string Walk(string condition, string limit) => $"""
             SELECT {CandidateColumns}

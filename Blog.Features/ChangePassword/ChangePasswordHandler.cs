@@ -26,15 +26,11 @@ internal sealed partial class ChangePasswordHandler(
 
     public async ValueTask<Result<Done>> Handle(ChangePasswordRequest request, CancellationToken cancellationToken)
     {
-        var verified = await accountPasswords.VerifyAsync(currentUser.Id, request.CurrentPassword, "currentPassword", WrongPassword, cancellationToken);
+        var verified = await accountPasswords.VerifyAsync(
+            currentUser.Id, request.CurrentPassword, "currentPassword", WrongPassword, () => LogWrongPassword(logger, currentUser.Id), cancellationToken);
         if (!verified.IsSuccess)
         {
-            if (verified.Error!.Kind == ErrorKind.Validation)
-            {
-                LogWrongPassword(logger, currentUser.Id);
-            }
-
-            return verified.Error;
+            return verified.Error!;
         }
 
         var account = verified.Value;

@@ -28,15 +28,11 @@ internal sealed partial class DeleteAccountHandler(
 
     public async ValueTask<Result<Done>> Handle(DeleteAccountRequest request, CancellationToken cancellationToken)
     {
-        var verified = await accountPasswords.VerifyAsync(currentUser.Id, request.Password, "password", WrongPassword, cancellationToken);
+        var verified = await accountPasswords.VerifyAsync(
+            currentUser.Id, request.Password, "password", WrongPassword, () => LogWrongPassword(logger, currentUser.Id), cancellationToken);
         if (!verified.IsSuccess)
         {
-            if (verified.Error!.Kind == ErrorKind.Validation)
-            {
-                LogWrongPassword(logger, currentUser.Id);
-            }
-
-            return verified.Error;
+            return verified.Error!;
         }
 
         var account = verified.Value;

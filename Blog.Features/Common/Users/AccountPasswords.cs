@@ -21,9 +21,11 @@ public sealed class AccountPasswords(IDbConnectionFactory database, Passwords pa
 
     /// <summary>
     /// The account of <paramref name="userId"/> when <paramref name="password"/> is its password; a wrong one is a
-    /// validation error of <paramref name="field"/> with <paramref name="wrongPassword"/>, a locked account a lockout.
+    /// validation error of <paramref name="field"/> with <paramref name="wrongPassword"/>, told to
+    /// <paramref name="onWrongPassword"/> first (each operation logs its own security event), a locked account a lockout.
     /// </summary>
-    public async Task<Result<Account>> VerifyAsync(long userId, string password, string field, string wrongPassword, CancellationToken cancellationToken)
+    public async Task<Result<Account>> VerifyAsync(
+        long userId, string password, string field, string wrongPassword, Action onWrongPassword, CancellationToken cancellationToken)
     {
         Account? account;
         await using (var reader = await database.OpenAsync(cancellationToken))
@@ -46,6 +48,7 @@ public sealed class AccountPasswords(IDbConnectionFactory database, Passwords pa
         if (await passwords.VerifyAsync(account.PasswordHash, password, cancellationToken) == PasswordVerificationResult.Failed)
         {
             await attempts.FailAsync(reserved.Value, userId, cancellationToken);
+            onWrongPassword();
             return Error.Validation(new Dictionary<string, string[]> { [field] = [wrongPassword] });
         }
 

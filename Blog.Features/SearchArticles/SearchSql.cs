@@ -106,6 +106,7 @@ internal abstract class SearchSql
         private const string Match = "a.search_vector @@ to_tsquery('simple', @Query)";
         private const string TitleMatch = "a.title_vector @@ to_tsquery('simple', @Query)";
         private const int MostMatches = 50_000;
+        private const string AnyId = "9223372036854775807";
 
         // Titles holding every word are few, and walking the author's articles newest first to find them (the
         // planner's choice under a LIMIT) reads every older article when there is none: the GIN index lists them.
@@ -120,13 +121,16 @@ internal abstract class SearchSql
             WHERE a.author_id = @AuthorId AND a.id >= @Floor AND {TitleMatch}
             """;
 
-        // Two ways to find the newest matches. Walking the author's articles newest first and checking each stored
-        // vector stops at the window's end: the way for a common word, a few rows per match. Asking the GIN index for
-        // every match and keeping the newest reads each match once: the way for a rare word, where the walk would read
-        // a hundred articles per match. The planner, costing a vector check as almost free, walks for both.
+        // Ways to find the newest matches. Walking the author's articles newest first and checking each stored vector
+        // stops at the window's end: the way for a common word, a few rows per match. Asking the GIN index for every
+        // match and keeping the newest reads each match once: the way for a rare word, where the walk would read a
+        // hundred articles per match. The planner, costing a vector check as almost free, walks for both. Where the RUM
+        // index is (migration 0008), it hands a rare word's matches over newest first: one row per match kept.
         private static readonly SearchStatements Walking = Finding(Walk);
 
         private static readonly SearchStatements ByIndex = Finding(FromMatches);
+
+        private static readonly SearchStatements ByNewestIndex = Finding(FromNewestMatches);
 
         // Blog's data source prepares statements it sees often, and PostgreSQL then plans them once for any value
         // (a generic plan). For a search that is the wrong plan for most words: whether to walk the author's newest
@@ -148,7 +152,7 @@ internal abstract class SearchSql
         // statistics PostgreSQL prices any prefix at 2 % of the rows, also the prefix of a word in every article.
         public override async Task<SearchQuery?> QueryAsync(DbConnection connection, SearchTerms terms, long authorId)
         {
-            var estimate = await connection.QuerySingleOrDefaultAsync<(string? Query, double Matches, double Written, double Articles)>(
+            var estimate = await connection.QuerySingleOrDefaultAsync<(string? Query, double Matches, double Written, double Articles, bool NewestIndex)>(
                 """
                 WITH words AS (
                     SELECT quote_literal(word) AS word, position, position = max(position) OVER () AS last
@@ -164,7 +168,8 @@ internal abstract class SearchSql
                            blog_estimated_rows(format('SELECT 1 FROM articles WHERE search_vector @@ to_tsquery(%L, %L)', 'simple', text)),
                            blog_estimated_rows(format('SELECT 1 FROM articles WHERE search_vector @@ to_tsquery(%L, %L)', 'simple', whole_words))),
                        blog_estimated_rows(format('SELECT 1 FROM articles WHERE author_id = %s', @AuthorId)),
-                       blog_estimated_rows('SELECT 1 FROM articles')
+                       blog_estimated_rows('SELECT 1 FROM articles'),
+                       to_regclass('ix_articles_search_newest') IS NOT NULL
                 FROM query
                 WHERE text IS NOT NULL
                 """,
@@ -175,18 +180,19 @@ internal abstract class SearchSql
             }
 
             var walked = Math.Min(estimate.Written, SearchArticlesHandler.RankedWindow * estimate.Articles / Math.Max(estimate.Matches, 1));
-            return new SearchQuery(estimate.Query, estimate.Matches < walked ? ByIndex : Walking);
+            return new SearchQuery(estimate.Query, estimate.Matches >= walked ? Walking : estimate.NewestIndex ? ByNewestIndex : ByIndex);
         }
 
-        // The statements of one way to find matches, given as the statement for a condition and a limit.
-        private static SearchStatements Finding(Func<string, string, string> matches) => new(
-            Window: matches($"a.id >= @Floor AND {Match}", "@Window"),
+        // The statements of one way to find matches, given as the statement for a condition, a limit and the id all its
+        // matches are below (which only the RUM index, reading from there down, needs).
+        private static SearchStatements Finding(Func<string, string, string, string> matches) => new(
+            Window: matches($"a.id >= @Floor AND {Match}", "@Window", AnyId),
             TitleMatches,
             TitleOlder,
-            ContentOlder: matches($"a.id < @Below AND {Match} AND NOT ({TitleMatch})", "@Take"),
+            ContentOlder: matches($"a.id < @Below AND {Match} AND NOT ({TitleMatch})", "@Take", "@Below"),
             Articles);
 
-        private static string Walk(string condition, string limit) => $"""
+        private static string Walk(string condition, string limit, string below = AnyId) => $"""
             SELECT {CandidateColumns}
             FROM articles a
             WHERE a.author_id = @AuthorId AND {condition}
@@ -197,7 +203,7 @@ internal abstract class SearchSql
         // The matches' ids first, out of the planner's reach (MATERIALIZED), so that it neither walks nor merges with a
         // walk; then the newest of them, and only those rows read. An estimate can be wrong: past MostMatches ids the
         // words are common after all, and the walk answers instead (the branch whose one-time condition holds runs).
-        private static string FromMatches(string condition, string limit) => $"""
+        private static string FromMatches(string condition, string limit, string below = AnyId) => $"""
             WITH matches AS MATERIALIZED (
                 SELECT a.id FROM articles a WHERE a.author_id = @AuthorId AND {condition} LIMIT {MostMatches}
             ), newest AS (
@@ -209,6 +215,15 @@ internal abstract class SearchSql
             UNION ALL
             ({Walk($"{condition} AND (SELECT count(*) FROM matches) = {MostMatches}", limit)})
             ORDER BY id DESC
+            """;
+
+        // RUM's <=| orders by the distance below an id: newest first from there.
+        private static string FromNewestMatches(string condition, string limit, string below) => $"""
+            SELECT {CandidateColumns}
+            FROM articles a
+            WHERE a.author_id = @AuthorId AND {condition}
+            ORDER BY a.id <=| {below}::bigint
+            LIMIT {limit}
             """;
     }
 }

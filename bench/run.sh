@@ -362,7 +362,7 @@ done
 # Search, as one author typing: one connection, the first page. The seed holds "lorem" in every article and
 # "zephyr" in one of a hundred (bench/Seeder/SeedPlan.cs). Sizes: the seeded database with and without the index.
 read -r SIZE_TOTAL SIZE_WITHOUT < <(use_db "$MAIN_DB"; seeder sizes "${DB_ARGS[@]}" | sed -E 's/total=([0-9]+) without_search=([0-9]+)/\1 \2/')
-SEARCH_SIZES="Database size with the search index $((SIZE_TOTAL / 1048576)) MB, without it $((SIZE_WITHOUT / 1048576)) MB: $(awk -v t="$SIZE_TOTAL" -v w="$SIZE_WITHOUT" 'BEGIN { printf "%.2f", t / w }') × ($([[ "$ENGINE" == postgres ]] && echo "pg_database_size, less the GIN indexes and the search_vector and title_vector columns" || echo "the file, and a copy with the FTS5 tables dropped and vacuumed"))."
+SEARCH_SIZES="Database size with the search index $((SIZE_TOTAL / 1048576)) MB, without it $((SIZE_WITHOUT / 1048576)) MB: $(awk -v t="$SIZE_TOTAL" -v w="$SIZE_WITHOUT" 'BEGIN { printf "%.2f", t / w }') × ($([[ "$ENGINE" == postgres ]] && echo "pg_database_size, less the GIN and RUM indexes and the search_vector and title_vector columns" || echo "the file, and a copy with the FTS5 tables dropped and vacuumed"))."
 log "$SEARCH_SIZES"
 for word in zephyr lorem; do
   preflight 200 GET "$BLOG/api/v1/articles?q=$word&limit=20" "$COOKIE" "$XSRF"

@@ -109,6 +109,7 @@ static int Sizes(Args options)
             SELECT pg_database_size(current_database()),
                    pg_database_size(current_database())
                    - pg_relation_size('ix_articles_search_vector') - pg_relation_size('ix_articles_title_vector')
+                   - COALESCE(pg_relation_size(to_regclass('ix_articles_search_newest')), 0)
                    - (SELECT COALESCE(sum(pg_column_size(search_vector) + pg_column_size(title_vector)), 0) FROM articles)
             """;
         using var reader = command.ExecuteReader();

@@ -26,6 +26,7 @@ fi
 pg_major="$("$(bash "$root/scripts/postgres.sh" bindir)/postgres" --version | sed -E 's/^[^0-9]*([0-9]+).*/\1/')"
 if [[ ! -f /usr/share/postgresql/$pg_major/extension/rum.control ]]; then
   echo "setup: installing postgresql-$pg_major-rum"
+  ((${#missing[@]})) || $sudo apt-get update -qq || true
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "postgresql-$pg_major-rum" >/dev/null \
     || echo "setup: postgresql-$pg_major-rum is not available; PostgreSQL searches use the GIN index alone" >&2
 fi

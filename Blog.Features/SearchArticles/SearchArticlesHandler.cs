@@ -108,7 +108,7 @@ internal sealed class SearchArticlesHandler(IDbConnectionFactory database, ICurr
     private async Task<RankedWindowHits> RankWindowAsync(DbConnection connection, SearchQuery query, SearchTerms terms, SearchCursor? after)
     {
         var window = (await connection.QueryAsync<SearchCandidate>(query.Statements.Window,
-            new { Query = query.Text, AuthorId = currentUser.Id, Floor = after?.Floor ?? 0, Window = RankedWindow })).AsList();
+            new { Query = query.Text, AuthorId = currentUser.Id, Floor = after?.Floor ?? 0, Window = RankedWindow, Below = long.MaxValue })).AsList();
         var floor = after?.Floor ?? (window.Count == RankedWindow ? window[^1].Id : 0);
         var inTitle = window.Count == 0
             ? []

@@ -106,7 +106,6 @@ internal abstract class SearchSql
         private const string Match = "a.search_vector @@ to_tsquery('simple', @Query)";
         private const string TitleMatch = "a.title_vector @@ to_tsquery('simple', @Query)";
         private const int MostMatches = 50_000;
-        private const string AnyId = "9223372036854775807";
 
         // Titles holding every word are few, and walking the author's articles newest first to find them (the
         // planner's choice under a LIMIT) reads every older article when there is none: the GIN index lists them.
@@ -183,16 +182,15 @@ internal abstract class SearchSql
             return new SearchQuery(estimate.Query, estimate.Matches >= walked ? Walking : estimate.NewestIndex ? ByNewestIndex : ByIndex);
         }
 
-        // The statements of one way to find matches, given as the statement for a condition, a limit and the id all its
-        // matches are below (which only the RUM index, reading from there down, needs).
-        private static SearchStatements Finding(Func<string, string, string, string> matches) => new(
-            Window: matches($"a.id >= @Floor AND {Match}", "@Window", AnyId),
+        // The statements of one way to find matches, given as the statement for a condition and a limit.
+        private static SearchStatements Finding(Func<string, string, string> matches) => new(
+            Window: matches($"a.id >= @Floor AND {Match}", "@Window"),
             TitleMatches,
             TitleOlder,
-            ContentOlder: matches($"a.id < @Below AND {Match} AND NOT ({TitleMatch})", "@Take", "@Below"),
+            ContentOlder: matches($"a.id < @Below AND {Match} AND NOT ({TitleMatch})", "@Take"),
             Articles);
 
-        private static string Walk(string condition, string limit, string below = AnyId) => $"""
+        private static string Walk(string condition, string limit) => $"""
             SELECT {CandidateColumns}
             FROM articles a
             WHERE a.author_id = @AuthorId AND {condition}
@@ -203,7 +201,7 @@ internal abstract class SearchSql
         // The matches' ids first, out of the planner's reach (MATERIALIZED), so that it neither walks nor merges with a
         // walk; then the newest of them, and only those rows read. An estimate can be wrong: past MostMatches ids the
         // words are common after all, and the walk answers instead (the branch whose one-time condition holds runs).
-        private static string FromMatches(string condition, string limit, string below = AnyId) => $"""
+        private static string FromMatches(string condition, string limit) => $"""
             WITH matches AS MATERIALIZED (
                 SELECT a.id FROM articles a WHERE a.author_id = @AuthorId AND {condition} LIMIT {MostMatches}
             ), newest AS (
@@ -217,12 +215,12 @@ internal abstract class SearchSql
             ORDER BY id DESC
             """;
 
-        // RUM's <=| orders by the distance below an id: newest first from there.
-        private static string FromNewestMatches(string condition, string limit, string below) => $"""
+        // RUM's <=| orders by the distance below an id: newest first from @Below, every statement's upper bound.
+        private static string FromNewestMatches(string condition, string limit) => $"""
             SELECT {CandidateColumns}
             FROM articles a
             WHERE a.author_id = @AuthorId AND {condition}
-            ORDER BY a.id <=| {below}::bigint
+            ORDER BY a.id <=| @Below::bigint
             LIMIT {limit}
             """;
     }
@@ -233,7 +231,7 @@ internal sealed record SearchCandidate(long Id, string Title, string Content);
 
 /// <summary>
 /// A search's statements. <see cref="Window"/>: the newest matches with an id ≥ <c>@Floor</c>, at most <c>@Window</c>
-/// (also when a made-up cursor names a lower floor), newest first. <see cref="TitleMatches"/>: the ids ≥ <c>@Floor</c>
+/// (also when a made-up cursor names a lower floor), newest first, its <c>@Below</c> the largest id. <see cref="TitleMatches"/>: the ids ≥ <c>@Floor</c>
 /// whose title holds every word. The older segments: at most <c>@Take</c> matches below <c>@Below</c>, newest first.
 /// <see cref="Articles"/>: the page's articles whole, by <c>@Ids</c>.
 /// </summary>

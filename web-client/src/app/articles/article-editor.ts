@@ -152,36 +152,23 @@ type PreviewState =
           <div class="d-flex flex-wrap align-items-end justify-content-between gap-2 mb-2">
             <label for="content" class="form-label mb-0" id="content-label">Content</label>
             <div class="nav nav-tabs border-0" role="tablist" aria-label="Write or preview">
-              <button
-                type="button"
-                class="nav-link py-1"
-                role="tab"
-                id="write-tab"
-                aria-controls="write-panel"
-                [class.active]="tab() === 'write'"
-                [attr.aria-selected]="tab() === 'write'"
-                [attr.tabindex]="tab() === 'write' ? 0 : -1"
-                (click)="show('write')"
-                (keydown.arrowRight)="show('preview', true)"
-                (keydown.arrowLeft)="show('preview', true)"
-              >
-                Write
-              </button>
-              <button
-                type="button"
-                class="nav-link py-1"
-                role="tab"
-                id="preview-tab"
-                aria-controls="preview-panel"
-                [class.active]="tab() === 'preview'"
-                [attr.aria-selected]="tab() === 'preview'"
-                [attr.tabindex]="tab() === 'preview' ? 0 : -1"
-                (click)="show('preview')"
-                (keydown.arrowRight)="show('write', true)"
-                (keydown.arrowLeft)="show('write', true)"
-              >
-                Preview
-              </button>
+              @for (t of tabs; track t.id) {
+                <button
+                  type="button"
+                  class="nav-link py-1"
+                  role="tab"
+                  [id]="t.id + '-tab'"
+                  [attr.aria-controls]="t.id + '-panel'"
+                  [class.active]="tab() === t.id"
+                  [attr.aria-selected]="tab() === t.id"
+                  [attr.tabindex]="tab() === t.id ? 0 : -1"
+                  (click)="show(t.id)"
+                  (keydown.arrowRight)="show(t.other, true)"
+                  (keydown.arrowLeft)="show(t.other, true)"
+                >
+                  {{ t.label }}
+                </button>
+              }
             </div>
           </div>
           <div
@@ -290,6 +277,11 @@ export class ArticleEditor {
   /** The version being edited (its ETag): saves are made against it. */
   private etag: string | null = null;
 
+  /** The two tabs; an arrow key moves to the other, as the ARIA tabs pattern has it. */
+  protected readonly tabs: readonly { id: Tab; label: string; other: Tab }[] = [
+    { id: 'write', label: 'Write', other: 'preview' },
+    { id: 'preview', label: 'Preview', other: 'write' },
+  ];
   protected readonly tab = signal<Tab>('write');
   protected readonly preview = signal<PreviewState | null>(null);
   protected readonly previewHtml = computed(() => {
